@@ -1,0 +1,178 @@
+/**
+ * Every message pacta shows a user, in one catalogue (like the TypeScript compiler's message
+ * table): a stable code, a severity and a wording with {placeholders}. Stages create diagnostics
+ * through `diag(code, location, args)`; nothing else builds user-facing error text.
+ */
+
+/** A position in a source file: 1-based line and column, 0-based offsets [start, end). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  startOffset?: number;
+  endOffset?: number;
+}
+
+/** Error stops the job; warning is reported and the job goes on. */
+export type Severity = "error" | "warning";
+
+/** A located, coded message with an optional hint. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  location: SourceLocation;
+  /** Further locations that belong to the message (e.g. the other operand, the other item). */
+  related?: { message: string; location: SourceLocation }[];
+}
+
+interface Entry {
+  severity: Severity;
+  text: string;
+  hint?: string;
+}
+
+/** The catalogue. Codes: PA1xxx syntax, PA2xxx semantics, PA3xxx amendments, PA4xxx evaluation, PA5xxx inputs. */
+export const MESSAGES = {
+  // syntax
+  PA1001: { severity: "error", text: "unexpected character {char}", hint: "remove it, or put it inside a quoted text" },
+  PA1002: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA1003: { severity: "error", text: "unterminated quoted text", hint: 'close the text with a double quote (")' },
+  PA1004: { severity: "error", text: "cannot read file {file}: {reason}" },
+  PA1005: { severity: "error", text: "{what} is not a valid {kind}: {reason}" },
+  // semantics
+  PA2001: { severity: "error", text: 'unknown defined term "{name}"', hint: "{hint}" },
+  PA2002: { severity: "error", text: "unknown class {name}", hint: "{hint}" },
+  PA2003: { severity: "error", text: 'unknown loan group "{name}"', hint: "{hint}" },
+  PA2004: { severity: "error", text: "unknown provision {name}", hint: "{hint}" },
+  PA2005: { severity: "error", text: 'defined term "{name}" is defined twice', hint: "keep one definition; an amendment replaces a definition with `replace definition`" },
+  PA2006: { severity: "error", text: "{what} {name} is declared twice", hint: "each {what} needs its own name" },
+  PA2007: { severity: "error", text: "definitions depend on each other in a cycle: {chain}", hint: "one of these definitions must not depend, directly or through others, on itself" },
+  PA2008: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA2009: { severity: "error", text: 'unknown index "{name}"', hint: "{hint}" },
+  PA2010: { severity: "warning", text: 'defined term "{name}" is never used', hint: "remove it, or refer to it from a clause or another definition" },
+  PA2011: { severity: "warning", text: "clause {name} can never pay: {reason}", hint: "check the condition's Distribution Date number" },
+  PA2012: { severity: "error", text: "unit mismatch: {message}", hint: "{hint}" },
+  PA2013: { severity: "error", text: "class {name} belongs to {actual}, not to {expected}", hint: "a section pays the classes of its own loan group unless the clause names the other group's classes on purpose" },
+  // amendments
+  PA3001: { severity: "error", text: "amendment item {item}: {target} does not exist in the agreement", hint: "{hint}" },
+  PA3002: { severity: "error", text: 'amendment "{title}" amends "{target}", but the agreement is "{actual}"', hint: "the `to` line must name the agreement's title exactly" },
+  PA3003: { severity: "error", text: "amendment items {first} and {second} both change {target}", hint: "an instrument changes each provision once; merge the two items" },
+  PA3004: { severity: "error", text: "amendment item {item} is rejected: {reason}", hint: "{hint}" },
+  PA3005: { severity: "error", text: "amendment item {item}: {target} already exists", hint: "use `replace` to change an existing provision" },
+  // evaluation
+  PA4001: { severity: "error", text: "cycle while evaluating Distribution Date {period}: {chain}", hint: "a waterfall clause depends on an amount that is only known after that clause runs; break the chain with another reading of the provision" },
+  PA4002: { severity: "error", text: "{message}", hint: "{hint}" },
+  // inputs
+  PA5001: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA5002: { severity: "error", text: "no deal found in {dir}", hint: "a deal directory holds agreement.pacta and, optionally, amendment-N.pacta files" },
+} as const satisfies Record<string, Entry>;
+
+/** A code from the catalogue. */
+export type Code = keyof typeof MESSAGES;
+
+function fill(text: string, args: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+}
+
+/**
+ * Builds a diagnostic from the catalogue: `code`'s wording filled with `args`, at `location`.
+ * A hint whose placeholders are all empty is dropped.
+ */
+export function diag(
+  code: Code,
+  location: SourceLocation,
+  args: Record<string, string | number> = {},
+  related?: Diagnostic["related"],
+): Diagnostic {
+  const e: Entry = MESSAGES[code];
+  const hint = e.hint ? fill(e.hint, args).trim() : undefined;
+  return {
+    code,
+    severity: e.severity,
+    message: fill(e.text, args),
+    ...(hint && !/^\{\w+\}$/.test(hint) ? { hint } : {}),
+    location,
+    ...(related && related.length ? { related } : {}),
+  };
+}
+
+/** An error carrying diagnostics, thrown across stage boundaries and caught by the CLI (never shown as a stack). */
+export class PactaError extends Error {
+  constructor(public readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => formatDiagnostic(d)).join("\n"));
+    this.name = "PactaError";
+  }
+}
+
+/** True if any diagnostic is an error. */
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === "error");
+}
+
+/**
+ * Formats a diagnostic as `file:line:column: error PA2001: message`, then, when `source` is
+ * given, the source line with a caret under the span, then `hint: …`.
+ */
+export function formatDiagnostic(d: Diagnostic, source?: string): string {
+  const { file, line, column } = d.location;
+  const out = [`${file}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`];
+  if (source !== undefined) {
+    const text = source.split(/\r?\n/)[line - 1];
+    if (text !== undefined) {
+      const width =
+        d.location.endLine === line && d.location.endColumn !== undefined
+          ? Math.max(1, d.location.endColumn - column + 1)
+          : 1;
+      out.push(`  ${line} | ${text}`);
+      out.push(`  ${" ".repeat(String(line).length)} | ${" ".repeat(Math.max(0, column - 1))}${"^".repeat(width)}`);
+    }
+  }
+  for (const r of d.related ?? []) {
+    out.push(`  ${r.location.file}:${r.location.line}:${r.location.column}: ${r.message}`);
+  }
+  if (d.hint) out.push(`  hint: ${d.hint}`);
+  return out.join("\n");
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  const prev = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    let diagPrev = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagPrev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagPrev = tmp;
+    }
+  }
+  return prev[n]!;
+}
+
+/** The closest of `candidates` to `name` (case-insensitive), if close enough to suggest. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const lower = name.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+}
+
+/** "did you mean X?" or a fallback hint. */
+export function didYouMean(name: string, candidates: Iterable<string>, fallback: string, quote = '"'): string {
+  const c = closest(name, candidates);
+  return c ? `did you mean ${quote}${c}${quote}?` : fallback;
+}

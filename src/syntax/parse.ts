@@ -1,0 +1,140 @@
+/**
+ * The syntax stage's entry point: text → AST, with every lexical and syntax error of the file
+ * reported at once (the parser recovers and goes on). Never throws on user input.
+ */
+import type { IRecognitionException, IToken, TokenType } from "chevrotain";
+import { diag, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
+import type { SourceFile } from "./ast.ts";
+import { parser } from "./parser.ts";
+import { lexer, UnterminatedString } from "./tokens.ts";
+import { toAst } from "./to-ast.ts";
+
+/** A comment kept for the formatter: its text and position. */
+export interface Comment {
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** What `parse` returns: the AST when the file has no syntax error, and all diagnostics. */
+export interface ParseResult {
+  ast?: SourceFile;
+  diagnostics: Diagnostic[];
+  comments: Comment[];
+}
+
+/** What each grammar rule reads, for hints ("while reading a definition: …"). */
+const RULE_HINTS: Record<string, string> = {
+  file: "a file starts with `agreement \"Title\"` or `amendment \"Title\" to \"Agreement title\" dated YYYY-MM-DD`",
+  agreement: "after the agreement's title come series, dated as of, party and text lines, then declarations (calendar, index, loan group, class, definition, section, provision)",
+  declaration: "a declaration starts with calendar, index, loan group, class, definition, section or provision",
+  definition: 'a definition reads: definition "Name" [provenance] text "…" reading "…" means <formula>',
+  definitionBody: 'the parts of a definition come in this order: [provenance], text "…", reading "…", rounded …, means <formula>',
+  section: 'a section reads: section 4.02(c) "Title" from "Source Amount", then its clauses, then `remainder to class X`',
+  clause: "a clause reads: clause (i), then text, reading, when <condition>, rounding, and one `pay …` or `write down …`",
+  clauseBody: "the parts of a clause come in this order: [provenance], text, reading, when <condition>, rounded …, then pay … or write down …",
+  payAction: 'a payment reads: pay <amount> as principal to classes A-1, A-2 sequentially [until reduced to zero], or pay interest due to classes … pro rata',
+  recipients: "recipients read: classes A-1, A-2 sequentially, then classes M-1, M-2 pro rata",
+  classList: "a class list reads: class A-1, or classes A-1, A-2 and A-3",
+  classDecl: 'a class reads: class A-I-1, then group "…", original certificate principal balance $…, pass-through rate …, 30/360',
+  classItem: "class lines: text, group, original certificate principal balance, notional amount means …, pass-through rate … , day count; or residual",
+  loanGroup: 'a loan group reads: loan group "Group I", then cut-off balance, mortgage rate, servicing fee, remaining term, prepayment assumption',
+  groupItem: "loan group lines: text, cut-off balance $…, mortgage rate …% per annum fixed, servicing fee …% per annum, remaining term N months, prepayment assumption …",
+  calendar: "calendar lines: cut-off date, closing date, first Distribution Date, Distribution Dates on day 25 of each month, or the next Business Day",
+  amendment: 'an amendment reads: amendment "Title" to "Agreement title" dated YYYY-MM-DD pursuant to 11.01(a)(ii), then its items',
+  item: "an item reads: item N, text \"…\", then optionally replace/insert/delete … effective …",
+  patch: "a patch reads: replace definition \"…\" effective YYYY-MM-DD, replace clause 4.02(d)(xiii) effective …, replace provision 11.01(a)(vi) effective …, insert …, delete …",
+  effective: "write `effective YYYY-MM-DD` or `effective as of the date hereof`",
+  expr: "a formula: amounts, defined terms in quotes, lesser of / greater of / sum of …, excess of A over B, plus, minus, times, if … then … else …",
+  primary: 'a value: $1,000.00, 0.50%, a "Defined Term", available at 4.02(c)(xii), prior "Term", lesser of …, (…)',
+  listFunction: "write lesser of (i) A and (ii) B, or sum of A, B and C",
+  cases: "write: for the first two Distribution Dates: $0 otherwise: <formula>",
+  periodSelector: "write: the first N Distribution Dates, Distribution Dates 1 through 12, or Distribution Dates on or after the eleventh",
+  adjustableTerms: 'adjustable at index "Six-Month LIBOR" plus 6.00% per annum, first adjustment after 24 months, then every 6 months, periodic cap 1.00% per annum, lifetime cap 15.00% per annum, floor 6.00% per annum',
+  rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
+};
+
+function tokenLoc(file: string, t: IToken): SourceLocation {
+  return {
+    file,
+    line: t.startLine ?? 1,
+    column: t.startColumn ?? 1,
+    endLine: t.endLine ?? t.startLine ?? 1,
+    endColumn: t.endColumn ?? t.startColumn ?? 1,
+    startOffset: t.startOffset,
+    endOffset: (t.endOffset ?? t.startOffset) + 1,
+  };
+}
+
+function describe(t: IToken): string {
+  if (t.tokenType.name === "EOF") return "the end of the file";
+  const img = t.image.length > 40 ? t.image.slice(0, 37) + "…" : t.image;
+  return `"${img.replace(/\n/g, " ")}"`;
+}
+
+function label(t: TokenType): string {
+  return (t.LABEL ?? t.name) as string;
+}
+
+function expectedList(e: IRecognitionException): string | undefined {
+  const m = /Expecting (?:token of type )?(?:--> (.+?) <--|: one of these possible Token sequences:\n([\s\S]*?)\nbut found)/.exec(e.message);
+  if (!m) return undefined;
+  if (m[1]) return m[1];
+  const seqs = m[2]!
+    .split("\n")
+    .map((l) => l.replace(/^\s*\d+\.\s*/, "").replace(/^\[|\]$/g, "").split(", ")[0]!)
+    .filter((x, i, a) => x && a.indexOf(x) === i);
+  return seqs.length > 6 ? seqs.slice(0, 6).join(", ") + ", …" : seqs.join(", ");
+}
+
+/**
+ * Parses the text of one .pacta file. `file` is the name used in locations.
+ * Returns the AST only if the file has no lexical or syntax error.
+ */
+export function parse(text: string, file: string): ParseResult {
+  const lex = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const e of lex.errors) {
+    const ch = text.slice(e.offset, e.offset + e.length).slice(0, 1);
+    diagnostics.push(diag("PA1001", { file, line: e.line ?? 1, column: e.column ?? 1, startOffset: e.offset, endOffset: e.offset + 1 }, { char: JSON.stringify(ch) }));
+  }
+  const tokens = lex.tokens.filter((t) => {
+    if (t.tokenType === UnterminatedString) {
+      diagnostics.push(diag("PA1003", tokenLoc(file, t)));
+      return false;
+    }
+    return true;
+  });
+  const comments: Comment[] = (lex.groups["comments"] ?? []).map((t) => ({
+    text: t.image,
+    offset: t.startOffset,
+    line: t.startLine ?? 1,
+    column: t.startColumn ?? 1,
+  }));
+  parser.input = tokens;
+  const cst = parser.file();
+  for (const e of parser.errors) {
+    const expected = expectedList(e);
+    const found = describe(e.token);
+    const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? "file";
+    let message = expected ? `expected ${expected} but found ${found}` : `unexpected ${found}`;
+    if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
+    const hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
+    const tok = e.token.tokenType.name === "EOF" ? (e.previousToken ?? tokens[tokens.length - 1] ?? e.token) : e.token;
+    diagnostics.push(diag("PA1002", tokenLoc(file, tok), { message, hint }));
+  }
+  // One bad token can make the recovering parser report the same spot repeatedly: keep the first.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.location.line}:${d.location.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  if (unique.length > 0) return { diagnostics: unique, comments };
+  return { ast: toAst(cst, file), diagnostics: [], comments };
+}
+
+export { label as tokenLabel };
