@@ -121,7 +121,7 @@ export function parse(text: string, file: string): ParseResult {
     let message = expected ? `expected ${expected} but found ${found}` : `unexpected ${found}`;
     if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
     const hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
-    const tok = e.token.tokenType.name === "EOF" ? (e.previousToken ?? tokens[tokens.length - 1] ?? e.token) : e.token;
+    const tok = e.token.tokenType.name === "EOF" ? (tokens[tokens.length - 1] ?? e.token) : e.token;
     diagnostics.push(diag("PA1002", tokenLoc(file, tok), { message, hint }));
   }
   // One bad token can make the recovering parser report the same spot repeatedly: keep the first.

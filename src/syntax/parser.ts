@@ -362,13 +362,21 @@ export class PactaParser extends CstParser {
   public classList = this.RULE("classList", () => {
     this.OR([{ ALT: () => this.CONSUME(k("class")) }, { ALT: () => this.CONSUME(k("classes")) }]);
     this.CONSUME(T.ClassName);
-    this.MANY(() => {
-      this.CONSUME(T.Comma);
-      this.CONSUME2(T.ClassName);
+    // The list ends where the next token after a comma or "and" is not a class: what follows the
+    // list (", then classes …", a boolean "and") is outside this rule, so the lookahead is gated.
+    this.MANY({
+      GATE: () => this.LA(2).tokenType === T.ClassName,
+      DEF: () => {
+        this.CONSUME(T.Comma);
+        this.CONSUME2(T.ClassName);
+      },
     });
-    this.OPTION(() => {
-      this.CONSUME(k("and"));
-      this.CONSUME3(T.ClassName);
+    this.OPTION({
+      GATE: () => this.LA(2).tokenType === T.ClassName,
+      DEF: () => {
+        this.CONSUME(k("and"));
+        this.CONSUME3(T.ClassName);
+      },
     });
   });
 
@@ -615,10 +623,13 @@ export class PactaParser extends CstParser {
         ALT: () => {
           this.CONSUME(k("prior"));
           this.CONSUME3(T.StringLiteral);
-          this.OPTION2(() => {
-            this.CONSUME(T.Comma);
-            this.CONSUME(k("initially"));
-            this.SUBRULE3(this.additive);
+          this.OPTION2({
+            GATE: () => this.LA(2).tokenType === k("initially"),
+            DEF: () => {
+              this.CONSUME(T.Comma);
+              this.CONSUME(k("initially"));
+              this.SUBRULE3(this.additive);
+            },
           });
         },
       },

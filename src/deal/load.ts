@@ -1,0 +1,81 @@
+/**
+ * Loading a deal directory: `agreement.pacta` and its `amendment-N.pacta` files, parsed, checked
+ * and amended into one versioned agreement. This is the front half of the pipeline
+ * (syntax → semantics → amend) behind every CLI command.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { diag, hasErrors, type Diagnostic } from "../core/diagnostics.ts";
+import { amend, type VersionedAgreement } from "../amend/amend.ts";
+import type { Agreement, Amendment } from "../syntax/ast.ts";
+import { parse, type Comment } from "../syntax/parse.ts";
+
+/** One source file of a deal. */
+export interface DealFile {
+  path: string;
+  text: string;
+  comments: Comment[];
+}
+
+/** A loaded deal: its sources, and the versioned agreement when everything checked. */
+export interface LoadedDeal {
+  /** The deal directory's name, e.g. "ramp-2002-rs1". */
+  name: string;
+  dir: string;
+  files: DealFile[];
+  versioned?: VersionedAgreement;
+  diagnostics: Diagnostic[];
+}
+
+/** The amendment files of a deal directory, in the order of their number (amendment-1, amendment-2, …). */
+export function amendmentFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .map((f) => ({ f, m: /^amendment-(\d+)\.pacta$/.exec(f) }))
+    .filter((x) => x.m)
+    .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))
+    .map((x) => join(dir, x.f));
+}
+
+/**
+ * Loads, parses, checks and amends the deal in `dir`. File names in diagnostics are relative to
+ * the working directory. Never throws on user input; a missing directory or agreement file is a
+ * PA5002 / PA1004 diagnostic.
+ */
+export function loadDeal(dir: string): LoadedDeal {
+  const name = basename(dir.replace(/\/+$/, ""));
+  const out: LoadedDeal = { name, dir, files: [], diagnostics: [] };
+  const agreementPath = join(dir, "agreement.pacta");
+  if (!existsSync(dir) || !statSync(dir).isDirectory() || !existsSync(agreementPath)) {
+    out.diagnostics.push(diag("PA5002", { file: dir, line: 1, column: 1 }, { dir }));
+    return out;
+  }
+  const paths = [agreementPath, ...amendmentFiles(dir)];
+  let agreement: Agreement | undefined;
+  const amendments: Amendment[] = [];
+  for (const p of paths) {
+    const shown = relative(process.cwd(), p) || p;
+    let text: string;
+    try {
+      text = readFileSync(p, "utf8");
+    } catch (e) {
+      out.diagnostics.push(diag("PA1004", { file: shown, line: 1, column: 1 }, { file: shown, reason: (e as Error).message }));
+      continue;
+    }
+    const r = parse(text, shown);
+    out.files.push({ path: shown, text, comments: r.comments });
+    out.diagnostics.push(...r.diagnostics);
+    if (!r.ast) continue;
+    if (p === agreementPath) {
+      if (r.ast.kind !== "agreement")
+        out.diagnostics.push(diag("PA1002", r.ast.loc, { message: "agreement.pacta must hold an agreement", hint: "start it with `agreement \"Title\"`; amendments go in amendment-N.pacta" }));
+      else agreement = r.ast;
+    } else if (r.ast.kind !== "amendment")
+      out.diagnostics.push(diag("PA1002", r.ast.loc, { message: `${basename(p)} must hold an amendment`, hint: "start it with `amendment \"Title\" to \"Agreement title\" dated YYYY-MM-DD`" }));
+    else amendments.push(r.ast);
+  }
+  if (!agreement || hasErrors(out.diagnostics)) return out;
+  const res = amend(agreement, amendments);
+  out.diagnostics.push(...res.diagnostics);
+  if (res.versioned && !hasErrors(out.diagnostics)) out.versioned = res.versioned;
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * The readable per-Distribution-Date report: for each date, the collateral collected, the class
+ * distributions and balances, and the waterfall clause by clause with the version in force.
+ */
+import Table from "cli-table3";
+import { formatMoney, ZERO, type Decimal } from "../core/money.ts";
+import type { PeriodResult, RunResult } from "../engine/result.ts";
+
+/** Options of `renderTable`. */
+export interface TableOptions {
+  /** Show each section's clauses (due, paid, remaining, version). Default true. */
+  clauses?: boolean;
+}
+
+function money(x: Decimal): string {
+  return x.isZero() ? "-" : formatMoney(x);
+}
+
+const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" }, style: { head: [], border: [] } };
+
+function periodBlock(p: PeriodResult, opts: TableOptions): string {
+  const out: string[] = [];
+  out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${p.agreementVersion})`);
+  const col = new Table({ ...plain, head: ["Loan group", "Beginning balance", "Interest", "Principal", "Realized loss", "Ending balance"], colAligns: ["left", "right", "right", "right", "right", "right"] });
+  for (const [g, c] of Object.entries(p.collateral.groups))
+    col.push([g, money(c.beginningBalance), money(c.interest), money(c.scheduledPrincipal.plus(c.prepayments).plus(c.netLiquidationProceeds)), money(c.realizedLoss), money(c.endingBalance)]);
+  out.push(col.toString());
+  const cls = new Table({
+    ...plain,
+    head: ["Class", "Beginning balance", "Rate", "Interest", "Principal", "Realized loss", "Int. shortfall", "Other", "Ending balance"],
+    colAligns: ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
+  });
+  for (const [name, c] of Object.entries(p.classes)) {
+    const idle = c.beginningBalance.isZero() && c.balance.isZero() && c.interest.isZero() && c.other.isZero() && c.realizedLoss.isZero();
+    if (idle) continue;
+    cls.push([
+      name,
+      money(c.beginningBalance),
+      c.rate.isZero() ? "-" : `${c.rate.times(100).toFixed(4)}%`,
+      money(c.interest),
+      money(c.principal),
+      money(c.realizedLoss),
+      money(c.interestShortfall),
+      money(c.other),
+      money(c.balance),
+    ]);
+  }
+  out.push(cls.toString());
+  if (opts.clauses !== false) {
+    for (const s of p.sections) {
+      out.push(`  Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}${s.releasedTo ? `, released to ${s.releasedTo} ${formatMoney(s.released)}` : ""}`);
+      const t = new Table({ ...plain, head: ["Clause", "Due", "Paid", "Remaining", "Version"], colAligns: ["left", "right", "right", "right", "left"] });
+      for (const c of s.clauses) {
+        if (!c.applies) t.push([c.id, "not applicable", "", "", c.version]);
+        else t.push([c.id, money(c.due), money(c.paid), s.available.isZero() && c.remaining.eq(ZERO) ? "" : money(c.remaining), c.version]);
+      }
+      out.push(t.toString().split("\n").map((l) => "  " + l).join("\n"));
+    }
+  }
+  return out.join("\n");
+}
+
+/** Renders the run as text, one block per Distribution Date. */
+export function renderTable(r: RunResult, opts: TableOptions = {}): string {
+  const head = [
+    `${r.agreement} (${r.deal})`,
+    r.amendments.length ? `as amended by ${r.amendments.map((a) => `${a.title} dated ${a.dated}`).join("; ")}` : "no amendments",
+    `collateral: ${r.collateralSource}`,
+    "",
+  ];
+  return head.join("\n") + r.periods.map((p) => periodBlock(p, opts)).join("\n\n") + "\n";
+}

@@ -1,0 +1,235 @@
+/**
+ * The semantics stage's entry point: every static check of an agreement view, before anything
+ * runs — names (defined terms, classes, loan groups, indexes, provisions), units, the dependency
+ * graph's cycles, clauses that can never pay, unused definitions.
+ */
+import { diag, didYouMean, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
+import type { Agreement, Clause, ClassRef, Expr, RecipientStep } from "../syntax/ast.ts";
+import { walk } from "../syntax/walk.ts";
+import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
+import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
+import { clauseIds, findClause, type AgreementView } from "./view.ts";
+
+/** What `check` returns: all diagnostics (errors and warnings) and the unit of every defined term. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  units: Map<string, Unit>;
+}
+
+/** Reports names declared twice in the base agreement (PA2005, PA2006). */
+export function checkDeclarations(ag: Agreement): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, SourceLocation>();
+  const once = (key: string, what: string, name: string, loc: SourceLocation, code: "PA2005" | "PA2006") => {
+    const prev = seen.get(key);
+    if (prev) out.push(diag(code, loc, { what, name }, [{ message: "first declared here", location: prev }]));
+    else seen.set(key, loc);
+  };
+  for (const d of ag.declarations) {
+    switch (d.kind) {
+      case "definition": once(`def:${d.name}`, "definition", d.name, d.nameLoc, "PA2005"); break;
+      case "class": once(`class:${d.name}`, "class", d.name, d.nameLoc, "PA2006"); break;
+      case "group": once(`group:${d.name}`, "loan group", `"${d.name}"`, d.nameLoc, "PA2006"); break;
+      case "index": once(`index:${d.name}`, "index", `"${d.name}"`, d.nameLoc, "PA2006"); break;
+      case "section":
+        once(`section:${d.id}`, "section", d.id, d.idLoc, "PA2006");
+        for (const c of d.clauses) once(`clause:${c.id}`, "clause", c.id, c.labelLoc, "PA2006");
+        break;
+      case "provision": once(`prov:${d.id}`, "provision", d.id, d.idLoc, "PA2006"); break;
+      case "calendar": once("calendar", "calendar", "", d.loc, "PA2006"); break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks one view. `unitsOf` may carry units already inferred for other views, so an amended
+ * definition is checked against the units its users expect.
+ */
+export function check(view: AgreementView): CheckResult {
+  const out: Diagnostic[] = [];
+  const units = new Map<string, Unit>();
+  const inProgress = new Set<string>();
+  const env: UnitEnv = {
+    termUnit(name) {
+      if (units.has(name)) return units.get(name);
+      const d = view.definitions.get(name);
+      if (!d || inProgress.has(name)) return undefined;
+      inProgress.add(name);
+      const u = inferUnit(d.node.means, env, out);
+      inProgress.delete(name);
+      if (u) units.set(name, u);
+      return u;
+    },
+  };
+  const used = new Set<string>();
+  const termNames = [...view.definitions.keys()];
+  const groupNames = [...view.groups.keys()];
+  const classNames = [...view.classes.keys()];
+  const ids = clauseIds(view);
+
+  const checkClassRef = (c: ClassRef) => {
+    if (!view.classes.has(c.name))
+      out.push(diag("PA2002", c.loc, { name: c.name, hint: didYouMean(c.name, classNames, "declare it with `class " + c.name + "`", "") }));
+  };
+  const checkNames = (e: Expr) =>
+    walk(e, (x) => {
+      switch (x.kind) {
+        case "term":
+        case "prior":
+          used.add(x.name);
+          if (!view.definitions.has(x.name))
+            out.push(diag("PA2001", x.loc, { name: x.name, hint: didYouMean(x.name, termNames, `define it with \`definition "${x.name}" means …\``) }));
+          break;
+        case "index":
+          if (!view.indexes.has(x.name))
+            out.push(diag("PA2009", x.loc, { name: x.name, hint: didYouMean(x.name, view.indexes.keys(), `declare it with \`index "${x.name}" assumed …% per annum\``) }));
+          break;
+        case "collateral":
+          if (!view.groups.has(x.group))
+            out.push(diag("PA2003", x.groupLoc, { name: x.group, hint: didYouMean(x.group, groupNames, `declare it with \`loan group "${x.group}"\``) }));
+          break;
+        case "classField":
+          x.classes.forEach(checkClassRef);
+          break;
+        case "available":
+        case "paid":
+          if (!findClause(view, x.provision))
+            out.push(diag("PA2004", x.provisionLoc, { name: x.provision, hint: didYouMean(x.provision, ids, "name a clause of a section, e.g. 4.02(c)(xii)", "") }));
+          break;
+        case "cases":
+          for (const c of x.cases) {
+            const n = c.when.kind === "first" ? c.when.count : c.when.kind === "range" ? c.when.from : c.when.ordinal;
+            if (n < 1 || (c.when.kind === "range" && c.when.to < c.when.from))
+              out.push(diag("PA2008", c.when.loc, { message: "these Distribution Dates do not exist", hint: "Distribution Dates are numbered from 1 (the first)" }));
+          }
+          break;
+        case "onOrAfter":
+        case "before":
+          if (x.ordinal < 1)
+            out.push(diag("PA2008", x.loc, { message: `there is no ${x.ordinal}th Distribution Date`, hint: "Distribution Dates are numbered from the first (1st)" }));
+          break;
+      }
+    });
+
+  // Definitions.
+  for (const [name, d] of view.definitions) {
+    checkNames(d.node.means);
+    const u = env.termUnit(name);
+    if (u === "MoneyPerAnnum")
+      out.push(diag("PA2012", d.node.means.loc, { message: `"${name}" is money per annum`, hint: "multiply by a day count fraction, e.g. `times day count fraction 30/360`" }));
+  }
+
+  // Classes.
+  for (const c of view.classes.values()) {
+    if (c.group && !view.groups.has(c.group.name))
+      out.push(diag("PA2003", c.group.loc, { name: c.group.name, hint: didYouMean(c.group.name, groupNames, "declare the loan group") }));
+    if (!c.residual && c.originalBalance === undefined && !c.notional)
+      out.push(diag("PA2008", c.nameLoc, { message: `class ${c.name} has neither an original certificate principal balance nor a notional amount`, hint: "add `original certificate principal balance $…`, `notional amount means …`, or mark it `residual`" }));
+    if (!c.residual && !c.rate)
+      out.push(diag("PA2008", c.nameLoc, { message: `class ${c.name} has no pass-through rate`, hint: "add `pass-through rate …% per annum, 30/360`" }));
+    if (c.notional) {
+      checkNames(c.notional);
+      expectUnit(c.notional, "Money", `the notional amount of class ${c.name}`, env, out);
+    }
+    if (c.rate) {
+      checkNames(c.rate.expr);
+      expectUnit(c.rate.expr, "Rate", `the pass-through rate of class ${c.name}`, env, out);
+      if (c.rate.cap) {
+        checkNames(c.rate.cap);
+        expectUnit(c.rate.cap, "Rate", `the cap on the pass-through rate of class ${c.name}`, env, out);
+      }
+    }
+  }
+
+  // Sections and clauses.
+  const groupOf = (name: string) => view.classes.get(name)?.group?.name;
+  for (const { section, clauses } of view.sections) {
+    if (section.source) {
+      used.add(section.source.name);
+      if (!view.definitions.has(section.source.name))
+        out.push(diag("PA2001", section.source.loc, { name: section.source.name, hint: didYouMean(section.source.name, termNames, "a section draws on a defined amount") }));
+      else if (env.termUnit(section.source.name) && env.termUnit(section.source.name) !== "Money")
+        out.push(diag("PA2012", section.source.loc, { message: `the source of section ${section.id} must be an amount of money`, hint: "name the defined amount the section distributes" }));
+    }
+    let sectionGroup: string | undefined;
+    if (section.remainderTo) {
+      checkClassRef(section.remainderTo);
+      const rc = view.classes.get(section.remainderTo.name);
+      if (rc && !rc.residual)
+        out.push(diag("PA2008", section.remainderTo.loc, { message: `class ${rc.name} receives the remainder of section ${section.id} but is not residual`, hint: "mark the class `residual` (e.g. Class SB-I)" }));
+      sectionGroup = rc?.group?.name;
+    }
+    for (const { node: c } of clauses) checkClause(c, section.source !== undefined, sectionGroup);
+  }
+
+  function checkClause(c: Clause, isPayment: boolean, sectionGroup: string | undefined) {
+    for (const e of clauseExprs(c)) checkNames(e);
+    if (c.condition) {
+      expectUnit(c.condition, "Boolean", `the condition of clause ${c.id}`, env, out);
+      const never = neverTrue(c.condition);
+      if (never) out.push(diag("PA2011", c.condition.loc, { name: c.id, reason: never }));
+    }
+    const steps: RecipientStep[] = c.action.kind === "pay" ? c.action.to : c.action.from;
+    for (const s of steps) {
+      s.classes.forEach(checkClassRef);
+      const groups = new Set(s.classes.map((x) => groupOf(x.name)).filter((g) => g !== undefined));
+      if (groups.size > 1)
+        out.push(diag("PA2008", s.loc, { message: `one step of clause ${c.id} pays classes of different loan groups (${[...groups].join(", ")})`, hint: "split the recipients into steps with `, then classes …`" }));
+    }
+    if (c.action.kind === "pay") {
+      if (!isPayment)
+        out.push(diag("PA2008", c.action.loc, { message: `clause ${c.id} pays, but its section has no source of cash`, hint: "add `from \"…Available Distribution Amount\"` to the section" }));
+      if (c.action.amount.kind === "amount") expectUnit(c.action.amount.expr, "Money", `the amount paid by clause ${c.id}`, env, out);
+      if (c.action.amount.kind === "interest due" && sectionGroup)
+        for (const s of c.action.to)
+          for (const x of s.classes) {
+            const g = groupOf(x.name);
+            if (g && g !== sectionGroup) out.push(diag("PA2013", x.loc, { name: x.name, actual: `"${g}"`, expected: `"${sectionGroup}"` }));
+          }
+      for (const s of c.action.to)
+        for (const x of s.classes)
+          if (view.classes.get(x.name)?.residual)
+            out.push(diag("PA2008", x.loc, { message: `clause ${c.id} pays residual class ${x.name}`, hint: "a residual class receives what a section releases: use `remainder to class …`" }));
+    } else {
+      if (isPayment)
+        out.push(diag("PA2008", c.action.loc, { message: `clause ${c.id} writes down balances inside a payment section`, hint: "put write-downs in a section without `from` (e.g. Section 4.05)" }));
+      expectUnit(c.action.amount, "Money", `the amount written down by clause ${c.id}`, env, out);
+    }
+  }
+
+  // Cycles.
+  for (const chain of cycles(dependencyGraph(view))) {
+    const first = chain[0]!;
+    const loc = first.startsWith("term:")
+      ? view.definitions.get(first.slice(5))!.node.nameLoc
+      : findClause(view, first.slice(7))!.section.clauses[findClause(view, first.slice(7))!.index]!.node.labelLoc;
+    out.push(diag("PA2007", loc, { chain: [...chain, chain[0]!].map(describeNode).join(" → ") }));
+  }
+
+  // Unused definitions.
+  for (const [name, d] of view.definitions) {
+    if (!used.has(name)) out.push(diag("PA2010", d.node.nameLoc, { name }));
+  }
+  return { diagnostics: dedupe(out), units };
+}
+
+/** Why a condition can never hold, if it visibly cannot. */
+function neverTrue(e: Expr): string | undefined {
+  if (e.kind === "boolean" && !e.value) return "its condition is false";
+  if (e.kind === "before" && e.ordinal <= 1) return "no Distribution Date comes before the first";
+  if (e.kind === "onOrAfter" && e.ordinal < 1) return `there is no ${e.ordinal}th Distribution Date`;
+  if (e.kind === "paren") return neverTrue(e.inner);
+  if (e.kind === "logical" && e.op === "and") return neverTrue(e.left) ?? neverTrue(e.right);
+  return undefined;
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}:${d.location.file}:${d.location.line}:${d.location.column}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
