@@ -2,6 +2,8 @@
  * The `pacta` command: parses arguments (commander) and dispatches to a subcommand.
  */
 import { Command } from "commander";
+import { checkCommand } from "./check-command.ts";
+import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
 import { runCommand, type RunCommandOptions } from "./run-command.ts";
 
@@ -14,22 +16,59 @@ program
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-program
-  .command("run")
-  .description("evaluate a deal on every Distribution Date and report distributions and balances")
-  .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
-  .option("--collateral <file.csv>", "actual collections per period and loan group (see docs/collateral.md) instead of the projection")
-  .option("--cpr <percent>", "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)")
-  .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150")
-  .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
-  .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")
-  .option("--lag <months>", "months from default to liquidation (default 12)")
+const scenario = (c: Command) =>
+  c
+    .option("--collateral <file.csv>", "actual collections per period and loan group (see docs/collateral.md) instead of the projection")
+    .option("--cpr <percent>", "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)")
+    .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150")
+    .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
+    .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")
+    .option("--lag <months>", "months from default to liquidation (default 12)");
+
+scenario(
+  program
+    .command("run")
+    .description("evaluate a deal on every Distribution Date and report distributions and balances")
+    .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files"),
+)
   .option("--format <format>", "table, csv or json", "table")
   .option("--periods <n>", "evaluate at most the first n Distribution Dates")
   .option("--trace", "with --format json: list every term's and clause's inputs")
   .option("--out <file>", "write the report to this file instead of standard output")
   .action(async (dir: string, opts: RunCommandOptions) => {
     process.exitCode = await guarded(() => runCommand(dir, opts));
+  });
+
+program
+  .command("check")
+  .description("parse and check a deal (and its amendments) without running it")
+  .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
+  .option("--format <format>", "text or json", "text")
+  .action(async (dir: string, opts: { format?: string }) => {
+    process.exitCode = await guarded(() => checkCommand(dir, opts));
+  });
+
+program
+  .command("conformed")
+  .description("print the conformed copy: the agreement's words as amended, each change footnoted")
+  .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
+  .option("--as-of <date>", "the copy as in force on this date (YYYY-MM-DD); default: with every amendment")
+  .option("--out <file>", "write to this file instead of standard output")
+  .action(async (dir: string, opts: { asOf?: string; out?: string }) => {
+    process.exitCode = await guarded(() => conformedCommand(dir, opts));
+  });
+
+scenario(
+  program
+    .command("explain")
+    .description("explain a defined term or a clause on one Distribution Date: value, version, text and inputs")
+    .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
+    .argument("<target>", 'a defined term ("Group I Excess Cash Flow") or a clause (4.02(c)(xii))'),
+)
+  .requiredOption("--date <n>", "the Distribution Date's number (1 = the first)")
+  .option("--depth <n>", "levels of inputs to show", "3")
+  .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
+    process.exitCode = await guarded(() => explainCommand(dir, target, opts));
   });
 
 await program.parseAsync(process.argv);

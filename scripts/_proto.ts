@@ -1,0 +1,18 @@
+import { parser } from "/work/main/src/syntax/parser.ts";
+import { serializeGrammar } from "chevrotain";
+import vm from "node:vm";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+const req = createRequire(import.meta.url);
+console.log(req.resolve("chevrotain"));
+const dir = path.resolve(path.dirname(req.resolve("chevrotain")), "../../diagrams");
+const ctx = vm.createContext({});
+vm.runInContext(readFileSync(path.join(dir, "vendor/railroad-diagrams.js"), "utf8"), ctx);
+vm.runInContext(readFileSync(path.join(dir, "src/diagrams_builder.js"), "utf8"), ctx);
+const g = serializeGrammar(Object.values(parser.getGAstProductions()));
+(ctx as any).grammar = g.slice(0, 2);
+const out = vm.runInContext("diagrams_builder.buildSyntaxDiagramsText(grammar)", ctx);
+console.log(out.slice(0, 3000));
+console.log(Object.keys(parser.getGAstProductions()).join(" "));
+console.log(JSON.stringify(g[0]).slice(0,600));

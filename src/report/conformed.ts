@@ -1,0 +1,92 @@
+/**
+ * The conformed copy: the agreement's words as amended on a date, every amended provision
+ * footnoted with the instrument and item that changed it and the date from which it governs.
+ * Formulas are not shown (a lawyer reads the words; `pacta explain` shows the formulas).
+ */
+import type { VersionedAgreement } from "../amend/amend.ts";
+import { viewOn } from "../amend/amend.ts";
+import type { Provenance } from "../syntax/ast.ts";
+import type { AgreementView, VersionLabel } from "../semantics/view.ts";
+
+/** Collapses the layout of legal text (line breaks, indentation) to single spaces. */
+export function flowText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = flowText(text).split(" ");
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    if (line && (indent + line + " " + w).length > width) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join("\n");
+}
+
+function tag(p?: Provenance): string {
+  return p ? ` [${p}]` : "";
+}
+
+/**
+ * Renders the conformed copy as of `asOf` (YYYY-MM-DD; default: after every amendment). Lines
+ * wrap at 100 columns. Footnotes list each amended provision's history.
+ */
+export function renderConformed(va: VersionedAgreement, asOf?: string): string {
+  const view: AgreementView = asOf ? viewOn(va, asOf) : va.views[va.views.length - 1]!;
+  const ag = va.base;
+  const notes: string[] = [];
+  const note = (key: string, v: VersionLabel): string => {
+    if (!v.item) return "";
+    const h = va.history.get(key) ?? [];
+    const lines = h.map((x) => `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${x.version.label}${x.version.effective ? `, effective ${x.version.effective}` : ""}`);
+    notes.push(`[${notes.length + 1}] ${key.replace(/^(\w+):/, "$1 ")}. ${lines.join("; ")}.`);
+    return ` [${notes.length}]`;
+  };
+  const out: string[] = [];
+  out.push(ag.title.toUpperCase());
+  if (ag.datedAsOf) out.push(`Dated as of ${ag.datedAsOf}`);
+  for (const p of ag.parties) out.push(`${p.name}, as ${p.role}`);
+  const inForce = va.amendments.filter((a) => !view.asOf || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!));
+  out.push("");
+  out.push(
+    inForce.length
+      ? `CONFORMED COPY, as amended by ${inForce.map((a) => `${a.title} dated ${a.dated}`).join("; ")}${asOf ? `, as in force on ${asOf}` : ""}`
+      : `CONFORMED COPY, as in force${asOf ? ` on ${asOf}` : ""} (no amendment in force)`,
+  );
+  out.push("Provenance tags: [deal] stated by a deal document; [shelf] the shelf's drafting; [amendment] the amendment's words; [reconstructed] not public, reconstructed.");
+  if (ag.text) out.push("", wrap(ag.text.text, 100, ""));
+
+  out.push("", "ARTICLE I", "DEFINITIONS", "");
+  const defs = [...view.definitions.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));
+  for (const { node: d, version } of defs) {
+    const head = `"${d.name}"${tag(d.provenance)}${note(`definition:${d.name}`, version)}:`;
+    out.push(wrap(`${head} ${d.text ? d.text.text : "(no text)"}`, 100, ""));
+    if (d.reading) out.push(wrap(`Reading: ${d.reading.text}`, 100, "    "));
+    out.push("");
+  }
+
+  out.push("DISTRIBUTIONS", "");
+  for (const { section: s, clauses } of view.sections) {
+    out.push(`Section ${s.id}${s.title ? `. ${s.title}` : ""}${tag(s.provenance)}`);
+    if (s.text) out.push(wrap(s.text.text, 100, "  "));
+    for (const { node: c, version } of clauses) {
+      out.push(wrap(`${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`, 100, "  "));
+      if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
+    }
+    out.push("");
+  }
+
+  if (view.provisions.size) {
+    out.push("OTHER PROVISIONS", "");
+    for (const { node: p, version } of [...view.provisions.values()].sort((a, b) => a.node.id.localeCompare(b.node.id, undefined, { numeric: true }))) {
+      out.push(wrap(`Section ${p.id}${p.title ? ` (${p.title})` : ""}${tag(p.provenance)}${note(`provision:${p.id}`, version)} ${p.text.text}`, 100, ""));
+      out.push("");
+    }
+  }
+  if (notes.length) out.push("NOTES", "", ...notes.map((n) => wrap(n, 100, "")), "");
+  return out.join("\n");
+}
