@@ -2,10 +2,9 @@
  * `pacta check <deal-dir>`: parses, checks and amends a deal without running it, and prints every
  * diagnostic (text with source lines and carets, or JSON for editors and CI). Exit 1 on errors.
  */
-import type { Diagnostic } from "../core/diagnostics.ts";
-import { hasErrors } from "../core/diagnostics.ts";
+import { diag, formatDiagnostic, PactaError, type Diagnostic } from "../core/diagnostics.ts";
 import { loadDeal } from "../deal/load.ts";
-import { emit, printDiagnostics } from "./io.ts";
+import { emit } from "./io.ts";
 
 /** The JSON form of one diagnostic. */
 export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
@@ -22,20 +21,30 @@ export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
   };
 }
 
-/** Runs the check; returns the exit code (0 clean or warnings only, 1 errors). */
-export function checkCommand(dir: string, opts: { format?: string }): number {
+/**
+ * The report of `pacta check` on the deal in `dir`: text (each diagnostic with its source line
+ * and caret, then a summary line) or JSON. `errors` counts the errors.
+ */
+export function checkReport(dir: string, format: "text" | "json" = "text"): { text: string; errors: number } {
   const deal = loadDeal(dir);
   const ds = [...deal.diagnostics].sort(
     (a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column,
   );
   const errors = ds.filter((d) => d.severity === "error").length;
   const warnings = ds.length - errors;
-  if (opts.format === "json") {
-    emit(JSON.stringify({ deal: deal.name, errors, warnings, diagnostics: ds.map(diagnosticJson) }, null, 2) + "\n");
-  } else {
-    printDiagnostics(ds, new Map(deal.files.map((f) => [f.path, f.text])));
-    const summary = `${deal.name}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-    (errors ? process.stderr : process.stdout).write(summary + "\n");
-  }
-  return hasErrors(ds) ? 1 : 0;
+  if (format === "json") return { text: JSON.stringify({ deal: deal.name, errors, warnings, diagnostics: ds.map(diagnosticJson) }, null, 2) + "\n", errors };
+  const sources = new Map(deal.files.map((f) => [f.path, f.text]));
+  const body = ds.map((d) => formatDiagnostic(d, sources.get(d.location.file)) + "\n").join("");
+  return { text: `${body}${deal.name}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`, errors };
+}
+
+/** `pacta check`: prints the report (text to stderr when there are errors, else stdout). Returns the exit code. */
+export function checkCommand(dir: string, opts: { format?: string }): number {
+  const format = opts.format ?? "text";
+  if (format !== "text" && format !== "json")
+    throw new PactaError([diag("PA5001", { file: "<command line>", line: 1, column: 1 }, { message: `--format must be text or json, got "${format}"`, hint: "e.g. --format json" })]);
+  const r = checkReport(dir, format);
+  if (format === "json") emit(r.text);
+  else (r.errors ? process.stderr : process.stdout).write(r.text);
+  return r.errors ? 1 : 0;
 }

@@ -50,7 +50,7 @@ export const MESSAGES = {
   PA2004: { severity: "error", text: "unknown provision {name}", hint: "{hint}" },
   PA2005: { severity: "error", text: 'defined term "{name}" is defined twice', hint: "keep one definition; an amendment replaces a definition with `replace definition`" },
   PA2006: { severity: "error", text: "{what} {name} is declared twice", hint: "each {what} needs its own name" },
-  PA2007: { severity: "error", text: "definitions depend on each other in a cycle: {chain}", hint: "one of these definitions must not depend, directly or through others, on itself" },
+  PA2007: { severity: "error", text: "these provisions depend on each other in a cycle: {chain}", hint: "a definition or clause cannot depend, directly or through others, on its own value for the same Distribution Date; use `prior` for last date's value, or read the provision another way" },
   PA2008: { severity: "error", text: "{message}", hint: "{hint}" },
   PA2009: { severity: "error", text: 'unknown index "{name}"', hint: "{hint}" },
   PA2010: { severity: "warning", text: 'defined term "{name}" is never used', hint: "remove it, or refer to it from a clause or another definition" },

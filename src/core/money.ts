@@ -36,6 +36,8 @@ export const ONE: Decimal = new Decimal(1);
 export interface RoundingRule {
   mode: "half-up" | "half-even" | "down" | "up";
   places: number;
+  /** Where a pro rata split's odd cents go (default "largest remainder"). */
+  oddCents?: "largest remainder" | "first class";
 }
 
 /** The default rule: to the cent, half-up. */
@@ -118,10 +120,11 @@ export function formatPercent(x: Decimal, places = 4): string {
 /**
  * Splits `amount` among shares proportional to `weights`, each share rounded down to the cent and
  * the leftover cents given one at a time to the largest remainders (ties to the earlier share),
- * so the shares always add up to `amount` (which must already be in whole cents).
+ * so the shares always add up to `amount` (which must already be in whole cents). With
+ * `oddCents` "first class" the leftover cents go one each to the first shares in order instead.
  * With all weights zero the split is equal. Returns one share per weight, in order.
  */
-export function splitProRata(amount: Money, weights: readonly Decimal[]): Money[] {
+export function splitProRata(amount: Money, weights: readonly Decimal[], oddCents: "largest remainder" | "first class" = "largest remainder"): Money[] {
   const n = weights.length;
   if (n === 0) return [];
   const total = sum(weights);
@@ -130,9 +133,10 @@ export function splitProRata(amount: Money, weights: readonly Decimal[]): Money[
   const exact = w.map((wi) => amount.times(wi).div(tw));
   const floors = exact.map((e) => e.toDecimalPlaces(2, BaseDecimal.ROUND_DOWN));
   let left = amount.minus(sum(floors)).times(100).round().toNumber(); // a count of cents
-  const order = exact
-    .map((e, i) => ({ i, r: e.minus(floors[i]!) }))
-    .sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
+  const order =
+    oddCents === "first class"
+      ? exact.map((_, i) => ({ i })).filter(({ i }) => !w[i]!.isZero())
+      : exact.map((e, i) => ({ i, r: e.minus(floors[i]!) })).sort((a, b) => b.r.comparedTo(a.r) || a.i - b.i);
   const out = floors.slice();
   for (let k = 0; left > 0 && k < order.length; k++, left--) {
     const i = order[k]!.i;

@@ -108,6 +108,8 @@ export class DistributionDateRun implements EvalContext {
   private readonly clauseAt = new Map<string, { run: SectionRun; index: number }>();
   private readonly classes = new Map<string, ClassState>();
   private afterDistributions?: Map<string, Decimal>;
+  /** The odd-cents policy of the clause being run. */
+  private oddCents: "largest remainder" | "first class" = "largest remainder";
 
   constructor(private readonly p: PeriodInputs) {
     this.periodNumber = p.number;
@@ -274,8 +276,9 @@ export class DistributionDateRun implements EvalContext {
       const kind = r.dayCount === "30/360" ? "calendar-month" : "distribution-date";
       const fraction = accrualPeriod(kind, this.p.schedule, n, r.dayCount).fraction;
       s.rate = capped;
-      s.accrued = cents(max(basis.times(capped).times(fraction), ZERO));
-      const uncapped = cents(max(basis.times(rate).times(fraction), ZERO));
+      const rule = s.decl.rounding ?? CENT_HALF_UP;
+      s.accrued = round(max(basis.times(capped).times(fraction), ZERO), rule);
+      const uncapped = round(max(basis.times(rate).times(fraction), ZERO), rule);
       s.brNew = max(uncapped.minus(s.accrued), ZERO);
       s.interestDueStart = s.interestDueStart.plus(s.accrued);
       s.interestOutstanding = s.interestDueStart;
@@ -346,13 +349,16 @@ export class DistributionDateRun implements EvalContext {
     };
     if (c.condition) result.applies = this.bool(compile(c.condition)(this), c.condition);
     if (!result.applies) return result;
+    const oddCents = c.rounding?.oddCents ?? "largest remainder";
     const a = c.action;
     if (a.kind === "writeDown") {
       result.due = this.amountDue(c, a.amount);
+      this.oddCents = oddCents; // set after evaluating: evaluation may run other clauses
       result.paid = this.allocateBalances(result.due, a.from, "write-down", result.payments);
     } else if (a.amount.kind === "amount") {
       result.due = this.amountDue(c, a.amount.expr);
       const cash = min(result.due, run.remaining);
+      this.oddCents = oddCents;
       result.paid =
         a.as === "principal"
           ? this.allocateBalances(cash, a.to, "principal", result.payments)
@@ -360,6 +366,7 @@ export class DistributionDateRun implements EvalContext {
     } else {
       const kind = a.amount.kind;
       result.due = sum(a.to.flatMap((s) => s.classes.map((x) => this.outstanding(x.name, kind))));
+      this.oddCents = oddCents;
       result.paid = this.allocateDue(min(result.due, run.remaining), a.to, kind, result.payments);
     }
     result.shortfall = result.due.minus(result.paid);
@@ -391,7 +398,7 @@ export class DistributionDateRun implements EvalContext {
       const names = step.classes.map((c) => c.name);
       const dues = names.map((n) => this.outstanding(n, kind));
       const stepPay = min(left, sum(dues));
-      const shares = step.allocation === "sequentially" ? sequential(stepPay, dues) : splitProRata(stepPay, dues);
+      const shares = step.allocation === "sequentially" ? sequential(stepPay, dues) : splitProRata(stepPay, dues, this.oddCents);
       shares.forEach((amt, i) => {
         if (amt.isZero()) return;
         const s = this.classes.get(names[i]!)!;
@@ -419,7 +426,7 @@ export class DistributionDateRun implements EvalContext {
       const names = step.classes.map((c) => c.name);
       const balances = names.map((n) => this.classes.get(n)!.balance);
       const stepPay = min(left, sum(balances));
-      const shares = step.allocation === "sequentially" ? sequential(stepPay, balances) : splitProRata(stepPay, balances);
+      const shares = step.allocation === "sequentially" ? sequential(stepPay, balances) : splitProRata(stepPay, balances, this.oddCents);
       shares.forEach((amt, i) => {
         if (amt.isZero()) return;
         const s = this.classes.get(names[i]!)!;
@@ -441,7 +448,7 @@ export class DistributionDateRun implements EvalContext {
     const step = steps[0]!;
     const names = step.classes.map((c) => c.name);
     const weights = names.map((n) => (kind === "interest" ? this.classes.get(n)!.interestOutstanding : this.classes.get(n)!.balance));
-    const shares = step.allocation === "sequentially" ? names.map((_, i) => (i === 0 ? amount : ZERO)) : splitProRata(amount, weights);
+    const shares = step.allocation === "sequentially" ? names.map((_, i) => (i === 0 ? amount : ZERO)) : splitProRata(amount, weights, this.oddCents);
     shares.forEach((amt, i) => {
       if (amt.isZero()) return;
       const s = this.classes.get(names[i]!)!;

@@ -218,7 +218,6 @@ export function check(view: AgreementView): CheckResult {
 function neverTrue(e: Expr): string | undefined {
   if (e.kind === "boolean" && !e.value) return "its condition is false";
   if (e.kind === "before" && e.ordinal <= 1) return "no Distribution Date comes before the first";
-  if (e.kind === "onOrAfter" && e.ordinal < 1) return `there is no ${e.ordinal}th Distribution Date`;
   if (e.kind === "paren") return neverTrue(e.inner);
   if (e.kind === "logical" && e.op === "and") return neverTrue(e.left) ?? neverTrue(e.right);
   return undefined;

@@ -80,7 +80,7 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
     for (let i = 1; i < units.length; i++) {
       if (units[i] !== first) {
         return mismatch(
-          `${what} mixes ${unitName(first)} with ${unitName(units[i]!)}`,
+          `${what} mix ${unitName(first)} with ${unitName(units[i]!)}`,
           hintFor(first, units[i]!),
           parts[i]!.loc,
           [
@@ -151,7 +151,7 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
       return u;
     }
     case "compare": {
-      const u = same([e.left, e.right], "the comparison", e.loc);
+      const u = same([e.left, e.right], "the two sides of the comparison", e.loc);
       if (u === "Boolean") return mismatch("cannot compare conditions with is less than / is greater than", "combine conditions with and / or", e.loc);
       return u ? "Boolean" : undefined;
     }
@@ -168,12 +168,12 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
     case "greaterOf":
     case "sumOf": {
       const what = e.kind === "lesserOf" ? "lesser of" : e.kind === "greaterOf" ? "greater of" : "sum of";
-      const u = same(e.args, `"${what}"`, e.loc);
+      const u = same(e.args, `the amounts of "${what}"`, e.loc);
       if (u === "Boolean" || u === "Date") return mismatch(`"${what}" needs amounts, not ${unitName(u)}`, "", e.loc);
       return u;
     }
     case "excessOf": {
-      const u = same([e.minuend, e.subtrahend], '"excess of … over …"', e.loc);
+      const u = same([e.minuend, e.subtrahend], 'the two amounts of "excess of … over …"', e.loc);
       if (u === "Boolean" || u === "Date") return mismatch(`"excess of" needs amounts, not ${unitName(u)}`, "", e.loc);
       return u;
     }
@@ -183,7 +183,7 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
       return same([e.then, e.else], "the two branches of the if", e.loc);
     }
     case "cases":
-      return same([...e.cases.map((c) => c.value), e.otherwise], "the cases", e.loc);
+      return same([...e.cases.map((c) => c.value), e.otherwise], "the values of the `for … otherwise` cases", e.loc);
   }
 }
 

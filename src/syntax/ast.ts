@@ -12,6 +12,8 @@ export type Provenance = "deal" | "shelf" | "amendment" | "reconstructed";
 export interface RoundingDecl {
   mode: "half-up" | "half-even" | "down" | "up";
   places: number;
+  /** Where the odd cents of a pro rata split go: to the largest remainders (default) or to the first class. */
+  oddCents?: "largest remainder" | "first class";
   loc: SourceLocation;
 }
 
@@ -220,6 +222,7 @@ export interface ClassDecl {
   notional?: Expr; // interest-only classes: notional amount formula
   rate?: { expr: Expr; cap?: Expr; dayCount: "30/360" | "actual/360"; loc: SourceLocation };
   residual: boolean; // receives what a section releases (Class SB); no balance, no coupon
+  rounding?: RoundingDecl; // how Accrued Certificate Interest is rounded (default: half-up to the cent)
   loc: SourceLocation;
 }
 

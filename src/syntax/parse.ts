@@ -120,7 +120,13 @@ export function parse(text: string, file: string): ParseResult {
     const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? "file";
     let message = expected ? `expected ${expected} but found ${found}` : `unexpected ${found}`;
     if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
-    const hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
+    let hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
+    // A text missing its closing quote swallows everything up to the next quote, and the error
+    // shows up just after it: point at where the text began.
+    const i = tokens.indexOf(e.token);
+    const prev = i > 0 ? tokens[i - 1] : undefined;
+    if (prev && prev.tokenType.name === "StringLiteral" && (prev.endLine ?? 0) > (prev.startLine ?? 0) && (prev.endOffset ?? 0) + 1 === e.token.startOffset)
+      hint = `the quoted text that opens at line ${prev.startLine}, column ${prev.startColumn} may be missing its closing quote`;
     const tok = e.token.tokenType.name === "EOF" ? (tokens[tokens.length - 1] ?? e.token) : e.token;
     diagnostics.push(diag("PA1002", tokenLoc(file, tok), { message, hint }));
   }

@@ -224,6 +224,7 @@ export class PactaParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(k("residual")) },
+      { ALT: () => this.SUBRULE(this.rounding) },
     ]);
   });
 
@@ -249,6 +250,15 @@ export class PactaParser extends CstParser {
     this.CONSUME(k("to"));
     this.CONSUME(k("the"));
     this.OR2([{ ALT: () => this.CONSUME(k("cent")) }, { ALT: () => this.CONSUME(k("dollar")) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME(k("odd"));
+      this.CONSUME(k("cents"));
+      this.OR3([
+        { ALT: () => { this.CONSUME(k("by")); this.CONSUME(k("largest")); this.CONSUME(k("remainder")); } },
+        { ALT: () => { this.CONSUME2(k("to")); this.CONSUME2(k("the")); this.CONSUME(k("first")); this.CONSUME(k("class")); } },
+      ]);
+    });
   });
 
   public definition = this.RULE("definition", () => {

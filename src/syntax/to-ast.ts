@@ -246,6 +246,7 @@ class Builder {
         out.rate = { expr: this.additive(adds[0]!), dayCount: dc, loc: this.nodeLoc(item) };
         if (adds[1]) out.rate.cap = this.additive(adds[1]);
       } else if (this.has(c, "Kw_residual")) out.residual = true;
+      else if (this.has(c, "rounding")) out.rounding = this.rounding(this.node(c, "rounding"))!;
     }
     return out;
   }
@@ -254,7 +255,9 @@ class Builder {
     if (!n) return undefined;
     const c = n.children as Ctx;
     const mode = this.has(c, "Kw_half_up") ? "half-up" : this.has(c, "Kw_half_even") ? "half-even" : this.has(c, "Kw_down") ? "down" : "up";
-    return { mode, places: this.has(c, "Kw_dollar") ? 0 : 2, loc: this.nodeLoc(n) };
+    const out: A.RoundingDecl = { mode, places: this.has(c, "Kw_dollar") ? 0 : 2, loc: this.nodeLoc(n) };
+    if (this.has(c, "Kw_odd")) out.oddCents = this.has(c, "Kw_largest") ? "largest remainder" : "first class";
+    return out;
   }
 
   private definitionFrom(nameTok: IToken, body: CstNode, loc: SourceLocation): A.Definition {

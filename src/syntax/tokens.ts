@@ -148,7 +148,7 @@ const KEYWORD_WORDS = [
   "due", "pro", "rata", "sequentially", "then", "until", "reduced", "zero", "remainder", "write", "down",
   "pursuant", "item", "replace", "insert", "delete", "effective", "hereof", "the", "after", "before",
   "rounded", "half-up", "half-even", "up", "cent", "dollar", "nearest", "basis", "risk", "shortfall",
-  "carry-forward", "unpaid", "realized", "losses", "loss", "severity", "lag",
+  "carry-forward", "unpaid", "realized", "losses", "loss", "severity", "lag", "odd", "cents", "largest",
   // expressions
   "lesser", "greater", "excess", "sum", "plus", "minus", "times", "divided", "by", "if", "else", "for",
   "otherwise", "and", "or", "not", "through", "on", "is", "less", "than", "at", "least", "most", "equals",

@@ -1,0 +1,37 @@
+/**
+ * Every static check against a small broken agreement: `pacta check`'s text report of each
+ * directory under cases/ is compared with the golden expected.txt beside it
+ * (regenerate on purpose with `npm run test:update`).
+ */
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkReport } from "../../src/cli/check-command.ts";
+
+const root = "test/check/cases";
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+describe("pacta check on broken agreements", () => {
+  it("has a case for every check", () => expect(cases.length).toBeGreaterThanOrEqual(19));
+  for (const name of cases) {
+    it(name, async () => {
+      const r = checkReport(`${root}/${name}`);
+      await expect(r.text).toMatchFileSnapshot(`./cases/${name}/expected.txt`);
+      // Every case but the warning-only one is an error.
+      expect(r.errors > 0).toBe(name !== "unused-definition");
+    });
+  }
+  it("reports diagnostics as JSON for editors and CI", () => {
+    const r = JSON.parse(checkReport(`${root}/unknown-defined-term`, "json").text);
+    expect(r.errors).toBe(1);
+    expect(r.diagnostics.find((d: { code: string }) => d.code === "PA2001")).toMatchObject({
+      line: 52,
+      column: 9,
+      severity: "error",
+      message: 'unknown defined term "Excess Cashflow"',
+      hint: 'did you mean "Excess Cash Flow"?',
+    });
+  });
+});
