@@ -128,7 +128,7 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
       return { diagnostics };
     }
     diagnostics.push(...fresh.filter((d) => !diagnostics.some((x) => x.code === d.code && x.message === d.message)));
-    units = res.units;
+    units = new Map([...units, ...res.units]);
     views.push(view);
   }
   return { versioned: { base, amendments: ordered, views, history, units }, diagnostics };

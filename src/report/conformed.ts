@@ -27,6 +27,10 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join("\n");
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function tag(p?: Provenance): string {
   return p ? ` [${p}]` : "";
 }
@@ -64,7 +68,9 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   const defs = [...view.definitions.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));
   for (const { node: d, version } of defs) {
     const head = `"${d.name}"${tag(d.provenance)}${note(`definition:${d.name}`, version)}:`;
-    out.push(wrap(`${head} ${d.text ? d.text.text : "(no text)"}`, 100, ""));
+    // An instrument often quotes a definition with its name in front ("X: With respect to …").
+    const words = d.text ? flowText(d.text.text).replace(new RegExp(`^${escapeRegExp(d.name)}\\s*:\\s*`), "") : "(no text)";
+    out.push(wrap(`${head} ${words}`, 100, ""));
     if (d.reading) out.push(wrap(`Reading: ${d.reading.text}`, 100, "    "));
     out.push("");
   }
@@ -77,6 +83,8 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
       out.push(wrap(`${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`, 100, "  "));
       if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
     }
+    if (s.remainderTo)
+      out.push(wrap(`${s.remainderLabel ?? "Remainder"} ${s.remainderText ? s.remainderText.text : `the remainder to the Class ${s.remainderTo.name} Certificateholders.`}`, 100, "  "));
     out.push("");
   }
 

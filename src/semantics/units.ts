@@ -111,10 +111,13 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
     case "before": return "Boolean";
     case "paren": return inferUnit(e.inner, env, out);
     case "prior": {
+      // A term may read its own previous value: its unit is then still being inferred, and the
+      // initial value's unit stands in for it.
       const u = env.termUnit(e.name);
       if (e.initially) {
         const i = inferUnit(e.initially, env, out);
-        if (u && i && u !== i)
+        if (!u) return i;
+        if (i && u !== i)
           return mismatch(`the initial value of prior "${e.name}" is ${unitName(i)}, but "${e.name}" is ${unitName(u)}`, hintFor(u, i), e.initially.loc);
       }
       return u;

@@ -165,6 +165,8 @@ export interface Section {
   source?: { name: string; loc: SourceLocation }; // the defined term whose amount the section distributes
   clauses: Clause[];
   remainderTo?: ClassRef; // who receives what is left (e.g. Class SB-I)
+  remainderLabel?: string; // the remainder's clause number in the agreement, e.g. "(xvi)"
+  remainderText?: LegalText; // the remainder clause's legal text
   loc: SourceLocation;
 }
 

@@ -289,9 +289,11 @@ export class PactaParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.clause));
     this.OPTION5(() => {
       this.CONSUME(k("remainder"));
+      this.OPTION6(() => this.CONSUME(T.ClauseLabel));
       this.CONSUME(k("to"));
       this.CONSUME(k("class"));
       this.CONSUME(T.ClassName);
+      this.OPTION7(() => this.SUBRULE2(this.textItem));
     });
   });
 
@@ -638,7 +640,7 @@ export class PactaParser extends CstParser {
             DEF: () => {
               this.CONSUME(T.Comma);
               this.CONSUME(k("initially"));
-              this.SUBRULE3(this.additive);
+              this.SUBRULE(this.unary); // one value: `prior "X", initially $0 plus Y` adds Y to the prior value
             },
           });
         },

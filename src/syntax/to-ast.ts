@@ -297,8 +297,13 @@ class Builder {
     }
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
-    const t = this.legal(this.node(ctx, "textItem"));
-    if (t) out.text = t;
+    const [t, remainderText] = this.nodes(ctx, "textItem");
+    const remainderKw = this.kw(ctx, "remainder");
+    if (t && (!remainderKw || t.location!.startOffset < remainderKw.startOffset)) out.text = this.legal(t)!;
+    else if (t) out.remainderText = this.legal(t)!;
+    if (remainderText) out.remainderText = this.legal(remainderText)!;
+    const remainderLabel = this.tok(ctx, "ClauseLabel");
+    if (remainderLabel) out.remainderLabel = remainderLabel.image;
     for (const cl of this.nodes(ctx, "clause")) {
       const c = cl.children as Ctx;
       const label = this.tok(c, "ClauseLabel")!;
@@ -566,8 +571,8 @@ class Builder {
     if (this.has(c, "Kw_index")) return { kind: "index", name: unquote(this.tok(c, "StringLiteral")!.image), loc };
     if (this.has(c, "Kw_prior")) {
       const out: A.Expr = { kind: "prior", name: unquote(this.tok(c, "StringLiteral")!.image), loc };
-      const init = this.node(c, "additive");
-      if (init) out.initially = this.additive(init);
+      const init = this.node(c, "unary");
+      if (init) out.initially = this.unary(init);
       return out;
     }
     if ((t = this.tok(c, "StringLiteral"))) return { kind: "term", name: unquote(t.image), loc };

@@ -40,8 +40,8 @@ export const OrdinalNumber = createToken({ name: "OrdinalNumber", label: "an ord
 export const NumberLiteral = createToken({ name: "NumberLiteral", label: "a number", pattern: /\d+(?:\.\d+)?/ });
 /** A clause number within its section, or a list label: (xii), (a), (x). */
 export const ClauseLabel = createToken({ name: "ClauseLabel", label: "a clause number such as (xii)", pattern: /\((?:[ivxlc]+|[a-z])\)/ });
-/** A certificate class: A-I-1, A-I-IO, M-II-3, SB-I. */
-export const ClassName = createToken({ name: "ClassName", label: "a class such as A-I-1", pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+/ });
+/** A certificate class: A-I-1, A-I-IO, M-II-3, SB-I, or a single capital such as R. */
+export const ClassName = createToken({ name: "ClassName", label: "a class such as A-I-1", pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z](?![A-Za-z0-9'-])/ });
 /** Where a provision's words or figures come from: [deal], [shelf], [amendment], [reconstructed]. */
 export const Provenance = createToken({ name: "Provenance", label: "a provenance tag such as [reconstructed]", pattern: /\[(?:deal|shelf|amendment|reconstructed)\]/ });
 

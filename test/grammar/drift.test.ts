@@ -83,7 +83,7 @@ async function playwright(): Promise<{ chromium: { launch(o: object): Promise<Br
 }
 interface Browser {
   newPage(): Promise<{
-    route(pattern: string, handler: (route: { abort(): Promise<void>; request(): { url(): string } }) => Promise<void>): Promise<void>;
+    route(pattern: string, handler: (route: { abort(): Promise<void>; continue(): Promise<void>; request(): { url(): string } }) => Promise<void>): Promise<void>;
     goto(url: string): Promise<unknown>;
     evaluate<T>(expression: string): Promise<T>;
   }>;
@@ -108,7 +108,7 @@ describe("diagrams.html in a browser", () => {
         if (!url.startsWith("file:")) {
           requested.push(url);
           await route.abort();
-        } else await (route as unknown as { continue(): Promise<void> }).continue();
+        } else await route.continue();
       });
       await page.goto(pathToFileURL(repoPath(OUTPUTS.diagrams)).href);
       // A string, not a function: the project's TypeScript has no DOM types.
