@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { checkCommand } from "./check-command.ts";
 import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
-import { runCommand, type RunCommandOptions } from "./run-command.ts";
+import { collateralCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
 
 const program = new Command();
 program
@@ -69,6 +69,17 @@ scenario(
   .option("--depth <n>", "levels of inputs to show", "3")
   .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
     process.exitCode = await guarded(() => explainCommand(dir, target, opts));
+  });
+
+scenario(
+  program
+    .command("collateral")
+    .description("write the collateral cash flows of a scenario as a remittance CSV (the format --collateral reads)")
+    .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files"),
+)
+  .option("--out <file>", "write to this file instead of standard output")
+  .action(async (dir: string, opts: RunCommandOptions) => {
+    process.exitCode = await guarded(() => collateralCommand(dir, opts));
   });
 
 await program.parseAsync(process.argv);

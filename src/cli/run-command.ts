@@ -7,6 +7,7 @@ import { diag, hasErrors, PactaError } from "../core/diagnostics.ts";
 import { Decimal } from "../core/money.ts";
 import { project } from "../collateral/projection.ts";
 import { readCollateralCsv } from "../collateral/csv.ts";
+import { writeCollateralCsv } from "../collateral/csv-write.ts";
 import { poolTermsOf, pricingCurves } from "../collateral/from-agreement.ts";
 import type { Assumptions, CollateralPeriod, PrepaymentCurve } from "../collateral/types.ts";
 import { loadDeal, type LoadedDeal } from "../deal/load.ts";
@@ -120,5 +121,12 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
   const result = runDeal(dir, o);
   const text = format === "json" ? renderJson(result, { trace: o.trace ?? false }) : format === "csv" ? renderCsv(result) : renderTable(result);
   emit(text, o.out);
+  return 0;
+}
+
+/** The `pacta collateral` command: the scenario's collections as a remittance CSV. Returns the exit code. */
+export function collateralCommand(dir: string, o: RunCommandOptions): number {
+  const deal = loadChecked(dir);
+  emit(writeCollateralCsv(collateralFor(deal, o).periods), o.out);
   return 0;
 }

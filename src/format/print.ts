@@ -1,0 +1,44 @@
+/**
+ * The formatter's entry point: `.pacta` text → the same agreement in the canonical layout.
+ *
+ * It prints the concrete syntax tree (every token as written, in order), so nothing the author
+ * wrote is lost except what the layout rules decide: line breaks and indentation, the blank lines
+ * between declarations, and the spelling of symbolic operators (`+` is printed `plus`). Legal text
+ * strings are copied byte for byte; every `//` comment is kept beside the token it was written
+ * next to (see comments.ts). The rules themselves are in print-decl.ts and print-expr.ts.
+ */
+import { PactaError } from "../core/diagnostics.ts";
+import { parse } from "../syntax/parse.ts";
+import { TokenPrinter } from "./comments.ts";
+import { concrete } from "./cst.ts";
+import { printDoc } from "./doc.ts";
+import { DeclPrinter } from "./print-decl.ts";
+import { sameMeaning } from "./same-meaning.ts";
+
+/** The page width the layout aims for (legal text and long names may exceed it). */
+export const WIDTH = 100;
+
+/**
+ * Formats the text of one `.pacta` file (`file` names it in diagnostics). Returns the formatted
+ * text, ending with one newline. Throws a PactaError carrying the parse diagnostics if the text has
+ * syntax errors, and a plain Error if the formatted text would not mean the same as the input or
+ * would drop a comment (a formatter bug: the input is never silently changed).
+ */
+export function format(text: string, file: string): string {
+  const before = parse(text, file);
+  if (!before.ast) throw new PactaError(before.diagnostics);
+  const { cst, tokens, comments } = concrete(text);
+  const tp = new TokenPrinter(text, tokens, comments);
+  const doc = new DeclPrinter(tp).file(cst);
+  tp.checkAllPrinted();
+  const out = printDoc(doc, WIDTH);
+
+  const after = parse(out, file);
+  if (!after.ast || !sameMeaning(before.ast, after.ast)) {
+    throw new Error(`internal: formatting ${file} would change its meaning; the file was left as it is`);
+  }
+  if (after.comments.length !== before.comments.length) {
+    throw new Error(`internal: formatting ${file} would lose a comment; the file was left as it is`);
+  }
+  return out;
+}
