@@ -8,6 +8,7 @@ import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
 import { lexer, UnterminatedString } from "./tokens.ts";
 import { toAst } from "./to-ast.ts";
+import { tokenLocation } from "./location.ts";
 
 /** A comment kept for the formatter: its text and position. */
 export interface Comment {
@@ -55,18 +56,6 @@ const RULE_HINTS: Record<string, string> = {
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
 };
 
-function tokenLoc(file: string, t: IToken): SourceLocation {
-  return {
-    file,
-    line: t.startLine ?? 1,
-    column: t.startColumn ?? 1,
-    endLine: t.endLine ?? t.startLine ?? 1,
-    endColumn: t.endColumn ?? t.startColumn ?? 1,
-    startOffset: t.startOffset,
-    endOffset: (t.endOffset ?? t.startOffset) + 1,
-  };
-}
-
 function describe(t: IToken): string {
   if (t.tokenType.name === "EOF") return "the end of the file";
   const img = t.image.length > 40 ? t.image.slice(0, 37) + "…" : t.image;
@@ -101,7 +90,7 @@ export function parse(text: string, file: string): ParseResult {
   }
   const tokens = lex.tokens.filter((t) => {
     if (t.tokenType === UnterminatedString) {
-      diagnostics.push(diag("PA1003", tokenLoc(file, t)));
+      diagnostics.push(diag("PA1003", tokenLocation(file, t)));
       return false;
     }
     return true;
@@ -128,7 +117,7 @@ export function parse(text: string, file: string): ParseResult {
     if (prev && prev.tokenType.name === "StringLiteral" && (prev.endLine ?? 0) > (prev.startLine ?? 0) && (prev.endOffset ?? 0) + 1 === e.token.startOffset)
       hint = `the quoted text that opens at line ${prev.startLine}, column ${prev.startColumn} may be missing its closing quote`;
     const tok = e.token.tokenType.name === "EOF" ? (tokens[tokens.length - 1] ?? e.token) : e.token;
-    diagnostics.push(diag("PA1002", tokenLoc(file, tok), { message, hint }));
+    diagnostics.push(diag("PA1002", tokenLocation(file, tok), { message, hint }));
   }
   // One bad token can make the recovering parser report the same spot repeatedly: keep the first.
   const seen = new Set<string>();

@@ -6,6 +6,7 @@ import type { CstElement, CstNode, IToken } from "chevrotain";
 import type { SourceLocation } from "../core/diagnostics.ts";
 import type * as A from "./ast.ts";
 import { cardinalValue, ordinalValue } from "./tokens.ts";
+import { nodeLocation, tokenLocation } from "./location.ts";
 
 type Ctx = Record<string, CstElement[] | undefined>;
 
@@ -36,27 +37,10 @@ class Builder {
 
   // ---------------------------------------------------------------- helpers
   private tokLoc(t: IToken): SourceLocation {
-    return {
-      file: this.fileName,
-      line: t.startLine ?? 0,
-      column: t.startColumn ?? 0,
-      endLine: t.endLine ?? t.startLine ?? 0,
-      endColumn: t.endColumn ?? t.startColumn ?? 0,
-      startOffset: t.startOffset,
-      endOffset: (t.endOffset ?? t.startOffset) + 1,
-    };
+    return tokenLocation(this.fileName, t);
   }
   private nodeLoc(n: CstNode): SourceLocation {
-    const l = n.location!;
-    return {
-      file: this.fileName,
-      line: l.startLine ?? 0,
-      column: l.startColumn ?? 0,
-      endLine: l.endLine ?? 0,
-      endColumn: l.endColumn ?? 0,
-      startOffset: l.startOffset,
-      endOffset: (l.endOffset ?? l.startOffset) + 1,
-    };
+    return nodeLocation(this.fileName, n);
   }
   private toks(ctx: Ctx, name: string): IToken[] {
     return (ctx[name] ?? []) as IToken[];
