@@ -52,6 +52,15 @@ export interface DistributionSchedule {
   dayOfMonth: number;
   /** The Closing Date, `YYYY-MM-DD` ("2002-01-30"): the first floating-rate accrual starts here. */
   closingDate: string;
+  /** Whether a date that is not a Business Day moves to the next Business Day (default true). */
+  rollToBusinessDay?: boolean;
+}
+
+/** The nth Distribution Date of `schedule` (n = 1 is the first), rolled to a Business Day unless the schedule says not. */
+export function scheduleDate(schedule: DistributionSchedule, n: number): string {
+  return schedule.rollToBusinessDay === false
+    ? scheduledDistributionDate(schedule.firstDistributionDate, schedule.dayOfMonth, n)
+    : distributionDate(schedule.firstDistributionDate, schedule.dayOfMonth, n);
 }
 
 /**
@@ -98,9 +107,8 @@ export function accrualPeriod(
     end = month.toPlainDate({ day: 1 }).toString();
     start = month.subtract({ months: 1 }).toPlainDate({ day: 1 }).toString();
   } else {
-    const { firstDistributionDate: first, dayOfMonth } = schedule;
-    start = n === 1 ? toPlainDate(schedule.closingDate).toString() : distributionDate(first, dayOfMonth, n - 1);
-    end = distributionDate(first, dayOfMonth, n);
+    start = n === 1 ? toPlainDate(schedule.closingDate).toString() : scheduleDate(schedule, n - 1);
+    end = scheduleDate(schedule, n);
   }
   return {
     start,

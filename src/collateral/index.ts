@@ -12,6 +12,7 @@ export { adjustRate, isAdjustmentMonth } from "./rate-reset.ts";
 export {
   accrualDays,
   accrualPeriod,
+  scheduleDate,
   bankHolidays,
   dayCountFraction,
   days30360,

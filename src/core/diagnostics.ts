@@ -42,7 +42,7 @@ export const MESSAGES = {
   PA1002: { severity: "error", text: "{message}", hint: "{hint}" },
   PA1003: { severity: "error", text: "unterminated quoted text", hint: 'close the text with a double quote (")' },
   PA1004: { severity: "error", text: "cannot read file {file}: {reason}" },
-  PA1005: { severity: "error", text: "{what} is not a valid {kind}: {reason}" },
+  PA1005: { severity: "error", text: "{what} is not a valid {kind}: {reason}", hint: "write dates as YYYY-MM-DD, e.g. 2002-05-24" },
   // semantics
   PA2001: { severity: "error", text: 'unknown defined term "{name}"', hint: "{hint}" },
   PA2002: { severity: "error", text: "unknown class {name}", hint: "{hint}" },
@@ -56,6 +56,7 @@ export const MESSAGES = {
   PA2010: { severity: "warning", text: 'defined term "{name}" is never used', hint: "remove it, or refer to it from a clause or another definition" },
   PA2011: { severity: "warning", text: "clause {name} can never pay: {reason}", hint: "check the condition's Distribution Date number" },
   PA2012: { severity: "error", text: "unit mismatch: {message}", hint: "{hint}" },
+  PA2014: { severity: "warning", text: "clause {name} pays an amount without saying `as principal` or `as interest`: it reduces no balance and is reported as another distribution", hint: "add `as principal` (reduces the Certificate Principal Balance) or `as interest`" },
   PA2013: { severity: "error", text: "class {name} belongs to {actual}, not to {expected}", hint: "a section pays the classes of its own loan group unless the clause names the other group's classes on purpose" },
   // amendments
   PA3001: { severity: "error", text: "amendment item {item}: {target} does not exist in the agreement", hint: "{hint}" },

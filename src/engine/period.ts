@@ -362,7 +362,9 @@ export class DistributionDateRun implements EvalContext {
       result.paid =
         a.as === "principal"
           ? this.allocateBalances(cash, a.to, "principal", result.payments)
-          : this.allocateOther(cash, a.to, a.as === "interest" ? "interest" : "other", result.payments);
+          : a.as === "interest"
+            ? this.allocateDue(cash, a.to, "interest due", result.payments) // up to each class's interest due
+            : this.allocateOther(cash, a.to, result.payments);
     } else {
       const kind = a.amount.kind;
       result.due = sum(a.to.flatMap((s) => s.classes.map((x) => this.outstanding(x.name, kind))));
@@ -443,18 +445,21 @@ export class DistributionDateRun implements EvalContext {
     return amount.minus(left);
   }
 
-  /** Pays an amount that is neither principal nor a per-class due: to the first step, shared as declared. */
-  private allocateOther(amount: Decimal, steps: RecipientStep[], kind: "interest" | "other", out: ClassPayment[]): Decimal {
+  /**
+   * Pays an amount that is neither principal nor interest (a distribution that reduces no balance)
+   * to the classes of the first recipient step: all to the first class if sequential, else pro rata
+   * by Certificate Principal Balance. (`pacta check` warns about such clauses and allows one step.)
+   */
+  private allocateOther(amount: Decimal, steps: RecipientStep[], out: ClassPayment[]): Decimal {
     const step = steps[0]!;
     const names = step.classes.map((c) => c.name);
-    const weights = names.map((n) => (kind === "interest" ? this.classes.get(n)!.interestOutstanding : this.classes.get(n)!.balance));
+    const weights = names.map((n) => this.classes.get(n)!.balance);
     const shares = step.allocation === "sequentially" ? names.map((_, i) => (i === 0 ? amount : ZERO)) : splitProRata(amount, weights, this.oddCents);
     shares.forEach((amt, i) => {
       if (amt.isZero()) return;
       const s = this.classes.get(names[i]!)!;
-      if (kind === "interest") s.interestPaid = s.interestPaid.plus(amt);
-      else s.other = s.other.plus(amt);
-      out.push({ class: names[i]!, kind, amount: amt });
+      s.other = s.other.plus(amt);
+      out.push({ class: names[i]!, kind: "other", amount: amt });
     });
     return amount;
   }

@@ -5,7 +5,7 @@
  */
 import { diag, PactaError } from "../core/diagnostics.ts";
 import { Decimal, ZERO } from "../core/money.ts";
-import { distributionDate, type DistributionSchedule } from "../collateral/calendar.ts";
+import { scheduleDate, type DistributionSchedule } from "../collateral/calendar.ts";
 import type { CollateralPeriod } from "../collateral/types.ts";
 import { viewOn, type VersionedAgreement } from "../amend/amend.ts";
 import type { AgreementView } from "../semantics/view.ts";
@@ -36,7 +36,7 @@ export function scheduleOf(va: VersionedAgreement): DistributionSchedule {
         hint: "add a `calendar` with `closing date …`, `first Distribution Date …` and `Distribution Dates on day 25 of each month, or the next Business Day`",
       }),
     ]);
-  return { firstDistributionDate: cal.firstDistributionDate, dayOfMonth: cal.distributionDay, closingDate: cal.closingDate };
+  return { firstDistributionDate: cal.firstDistributionDate, dayOfMonth: cal.distributionDay, closingDate: cal.closingDate, rollToBusinessDay: cal.nextBusinessDay };
 }
 
 function viewLabel(va: VersionedAgreement, view: AgreementView): string {
@@ -68,7 +68,7 @@ export function run(va: VersionedAgreement, opts: RunOptions): RunResult {
   let carry: Carry = { classes: new Map(), terms: new Map() };
   const last = Math.min(opts.collateral.length, opts.maxPeriods ?? Infinity);
   for (let n = 1; n <= last; n++) {
-    const date = distributionDate(schedule.firstDistributionDate, schedule.dayOfMonth, n);
+    const date = scheduleDate(schedule, n);
     const view = viewOn(va, date);
     const period = new DistributionDateRun({
       view,

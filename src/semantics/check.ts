@@ -181,6 +181,18 @@ export function check(view: AgreementView): CheckResult {
       if (!isPayment)
         out.push(diag("PA2008", c.action.loc, { message: `clause ${c.id} pays, but its section has no source of cash`, hint: "add `from \"…Available Distribution Amount\"` to the section" }));
       if (c.action.amount.kind === "amount") expectUnit(c.action.amount.expr, "Money", `the amount paid by clause ${c.id}`, env, out);
+      const perClass = c.action.amount.kind !== "amount" || c.action.as === "interest";
+      for (const s of c.action.to) {
+        if (perClass && s.allocation === "pro rata by balance")
+          out.push(diag("PA2008", s.loc, { message: `clause ${c.id} pays amounts due class by class, so its pro rata shares follow the amounts due, not the balances`, hint: "write `pro rata` or `pro rata by amount due`" }));
+        if (!perClass && s.allocation === "pro rata by amount due")
+          out.push(diag("PA2008", s.loc, { message: `clause ${c.id} pays ${c.action.as === "principal" ? "principal" : "an amount"}, which is shared pro rata by Certificate Principal Balance, not by amount due`, hint: "write `pro rata` or `pro rata by balance`" }));
+      }
+      if (c.action.amount.kind === "amount" && c.action.as === "other") {
+        out.push(diag("PA2014", c.action.loc, { name: c.id }));
+        if (c.action.to.length > 1)
+          out.push(diag("PA2008", c.action.to[1]!.loc, { message: `clause ${c.id} pays an amount that is neither principal nor interest, to one group of classes only`, hint: "say `as principal` or `as interest`, or name one step of classes" }));
+      }
       if (c.action.amount.kind === "interest due" && sectionGroup)
         for (const s of c.action.to)
           for (const x of s.classes) {

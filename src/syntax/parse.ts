@@ -56,6 +56,8 @@ const RULE_HINTS: Record<string, string> = {
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
 };
 
+const DECLARATION_STARTS = new Set(["calendar", "index", "loan", "class", "definition", "section", "provision", "item"]);
+
 function describe(t: IToken): string {
   if (t.tokenType.name === "EOF") return "the end of the file";
   const img = t.image.length > 40 ? t.image.slice(0, 37) + "…" : t.image;
@@ -75,6 +77,15 @@ function expectedList(e: IRecognitionException): string | undefined {
     .map((l) => l.replace(/^\s*\d+\.\s*/, "").replace(/^\[|\]$/g, "").split(", ")[0]!)
     .filter((x, i, a) => x && a.indexOf(x) === i);
   return seqs.length > 6 ? seqs.slice(0, 6).join(", ") + ", …" : seqs.join(", ");
+}
+
+/** Why an ISO date (YYYY-MM-DD) cannot exist, or undefined if it can. */
+function impossibleDate(iso: string): string | undefined {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (m < 1 || m > 12) return `there is no month ${m}`;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  if (d < 1 || d > days) return `month ${m} of ${y} has ${days} days`;
+  return undefined;
 }
 
 /**
@@ -114,8 +125,14 @@ export function parse(text: string, file: string): ParseResult {
     // shows up just after it: point at where the text began.
     const i = tokens.indexOf(e.token);
     const prev = i > 0 ? tokens[i - 1] : undefined;
-    if (prev && prev.tokenType.name === "StringLiteral" && (prev.endLine ?? 0) > (prev.startLine ?? 0) && (prev.endOffset ?? 0) + 1 === e.token.startOffset)
+    const adjacent = prev && prev.tokenType.name === "StringLiteral" && (prev.endOffset ?? 0) + 1 === e.token.startOffset;
+    if (adjacent && (prev.endLine ?? 0) > (prev.startLine ?? 0))
       hint = `the quoted text that opens at line ${prev.startLine}, column ${prev.startColumn} may be missing its closing quote`;
+    else if (adjacent)
+      hint = 'a double quote inside a quoted text is written \\" (backslash, quote); otherwise the text before this word is missing its closing quote';
+    else if ((rule === "agreement" || rule === "file") && !DECLARATION_STARTS.has(e.token.image))
+      hint =
+        "nothing here continues the provision above, which is already complete; check its wording (pacta writes `excess of A over B`, `lesser of A and B`, `X is equal to Y`, `X% of Y`), or start a new declaration with calendar, index, loan group, class, definition, section or provision";
     const tok = e.token.tokenType.name === "EOF" ? (tokens[tokens.length - 1] ?? e.token) : e.token;
     diagnostics.push(diag("PA1002", tokenLocation(file, tok), { message, hint }));
   }
@@ -127,6 +144,11 @@ export function parse(text: string, file: string): ParseResult {
     seen.add(key);
     return true;
   });
+  for (const t of tokens) {
+    if (t.tokenType.name !== "DateLiteral") continue;
+    const why = impossibleDate(t.image);
+    if (why) unique.push(diag("PA1005", tokenLocation(file, t), { what: t.image, kind: "date", reason: why }));
+  }
   unique.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   if (unique.length > 0) return { diagnostics: unique, comments };
   return { ast: toAst(cst, file), diagnostics: [], comments };

@@ -372,7 +372,12 @@ export class PactaParser extends CstParser {
   });
 
   public classList = this.RULE("classList", () => {
-    this.OR([{ ALT: () => this.CONSUME(k("class")) }, { ALT: () => this.CONSUME(k("classes")) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(k("class")) },
+      { ALT: () => this.CONSUME(k("classes")) },
+      { ALT: () => this.CONSUME(k("Class")) },
+      { ALT: () => this.CONSUME(k("Classes")) },
+    ]);
     this.CONSUME(T.ClassName);
     // The list ends where the next token after a comma or "and" is not a class: what follows the
     // list (", then classes …", a boolean "and") is outside this rule, so the lookahead is gated.
@@ -384,8 +389,11 @@ export class PactaParser extends CstParser {
       },
     });
     this.OPTION({
-      GATE: () => this.LA(2).tokenType === T.ClassName,
+      GATE: () =>
+        (this.LA(1).tokenType === k("and") && this.LA(2).tokenType === T.ClassName) ||
+        (this.LA(2).tokenType === k("and") && this.LA(3).tokenType === T.ClassName),
       DEF: () => {
+        this.OPTION2(() => this.CONSUME2(T.Comma)); // a serial comma: "A-1, A-2, and M-1"
         this.CONSUME(k("and"));
         this.CONSUME3(T.ClassName);
       },
@@ -551,6 +559,7 @@ export class PactaParser extends CstParser {
           this.OR2([
             { ALT: () => { this.CONSUME(k("less")); this.CONSUME(k("than")); } },
             { ALT: () => { this.CONSUME(k("greater")); this.CONSUME2(k("than")); } },
+            { ALT: () => { this.CONSUME(k("equal")); this.CONSUME(k("to")); } },
             {
               ALT: () => {
                 this.CONSUME(k("at"));
@@ -561,6 +570,7 @@ export class PactaParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(k("equals")) },
+      { ALT: () => this.CONSUME(k("exceeds")) },
       { ALT: () => this.CONSUME(T.LessEq) },
       { ALT: () => this.CONSUME(T.GreaterEq) },
       { ALT: () => this.CONSUME(T.Less) },
@@ -589,6 +599,7 @@ export class PactaParser extends CstParser {
         { ALT: () => { this.CONSUME(k("divided")); this.CONSUME(k("by")); } },
         { ALT: () => this.CONSUME(T.Star) },
         { ALT: () => this.CONSUME(T.Slash) },
+        { ALT: () => this.CONSUME(k("of")) }, // "2.00% of the Cut-off Date Balance"
       ]);
       this.SUBRULE2(this.unary);
     });
@@ -614,6 +625,8 @@ export class PactaParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.NumberLiteral) },
+      // "1.25" lexes as a provision number (Section 1.25); in a formula it is a number.
+      { GATE: () => !this.LA(1).image.includes("("), ALT: () => this.CONSUME3(T.ProvisionRef) },
       { ALT: () => this.CONSUME(T.DateLiteral) },
       { ALT: () => this.CONSUME(k("true")) },
       { ALT: () => this.CONSUME(k("false")) },
@@ -622,7 +635,14 @@ export class PactaParser extends CstParser {
       { ALT: () => this.SUBRULE(this.listFunction) },
       {
         ALT: () => {
+          this.OPTION3(() => this.CONSUME3(k("the")));
           this.CONSUME(k("excess"));
+          this.OPTION4(() => {
+            this.CONSUME2(T.Comma);
+            this.CONSUME2(k("if"));
+            this.CONSUME(k("any"));
+            this.CONSUME3(T.Comma);
+          });
           this.CONSUME(k("of"));
           this.SUBRULE(this.additive);
           this.CONSUME(k("over"));
@@ -693,7 +713,15 @@ export class PactaParser extends CstParser {
     this.CONSUME(k("of"));
     this.SUBRULE(this.listArgument);
     this.MANY(() => {
-      this.OR2([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(k("and")) }]);
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(T.Comma);
+            this.OPTION(() => this.CONSUME(k("and"))); // a serial comma: "A, B, and C"
+          },
+        },
+        { ALT: () => this.CONSUME2(k("and")) },
+      ]);
       this.SUBRULE2(this.listArgument);
     });
   });
@@ -745,6 +773,10 @@ export class PactaParser extends CstParser {
                 this.CONSUME(k("after"));
                 this.CONSUME2(k("the"));
                 this.SUBRULE(this.ordinal);
+                this.OPTION2(() => {
+                  this.CONSUME3(k("Distribution"));
+                  this.CONSUME2(k("Date"));
+                });
               },
             },
           ]);

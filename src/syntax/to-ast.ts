@@ -20,6 +20,11 @@ export function unquote(image: string): string {
   return image.slice(1, -1).replace(/\\(.)/g, "$1");
 }
 
+/** A quoted name (defined term, group, index, title): unquoted, its line breaks and runs of spaces made one space. */
+export function unquoteName(image: string): string {
+  return unquote(image).replace(/\s+/g, " ").trim();
+}
+
 /** Decimal string of a percent literal ("0.50%" → "0.005") without floating point. */
 export function percentToDecimalString(image: string): string {
   const digits = image.replace("%", "");
@@ -90,7 +95,7 @@ class Builder {
     const title = this.tok(ctx, "StringLiteral")!;
     const out: A.Agreement = {
       kind: "agreement",
-      title: unquote(title.image),
+      title: unquoteName(title.image),
       titleLoc: this.tokLoc(title),
       parties: [],
       declarations: [],
@@ -100,11 +105,11 @@ class Builder {
     if (p) out.provenance = p;
     for (const h of this.nodes(ctx, "agreementHeader")) {
       const c = h.children as Ctx;
-      if (this.has(c, "Kw_series")) out.series = unquote(this.tok(c, "StringLiteral")!.image);
+      if (this.has(c, "Kw_series")) out.series = unquoteName(this.tok(c, "StringLiteral")!.image);
       else if (this.has(c, "Kw_dated")) out.datedAsOf = this.tok(c, "DateLiteral")!.image;
       else if (this.has(c, "Kw_party")) {
         const [name, role] = this.toks(c, "StringLiteral");
-        out.parties.push({ name: unquote(name!.image), role: unquote(role!.image), loc: this.nodeLoc(h) });
+        out.parties.push({ name: unquoteName(name!.image), role: unquoteName(role!.image), loc: this.nodeLoc(h) });
       } else out.text = this.legal(this.node(c, "textItem"));
     }
     for (const d of this.nodes(ctx, "declaration")) {
@@ -148,7 +153,7 @@ class Builder {
     const name = this.tok(ctx, "StringLiteral")!;
     const out: A.IndexDecl = {
       kind: "index",
-      name: unquote(name.image),
+      name: unquoteName(name.image),
       nameLoc: this.tokLoc(name),
       assumed: this.rate(this.node(ctx, "annualRate")!),
       loc: this.nodeLoc(n),
@@ -163,7 +168,7 @@ class Builder {
   private loanGroup(n: CstNode): A.LoanGroup {
     const ctx = n.children as Ctx;
     const name = this.tok(ctx, "StringLiteral")!;
-    const out: A.LoanGroup = { kind: "group", name: unquote(name.image), nameLoc: this.tokLoc(name), loc: this.nodeLoc(n) };
+    const out: A.LoanGroup = { kind: "group", name: unquoteName(name.image), nameLoc: this.tokLoc(name), loc: this.nodeLoc(n) };
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
     for (const item of this.nodes(ctx, "groupItem")) {
@@ -179,7 +184,7 @@ class Builder {
           const nums = this.toks(a, "NumberLiteral").map((t) => Number(t.image));
           const idx = this.tok(a, "StringLiteral")!;
           out.adjustable = {
-            index: unquote(idx.image),
+            index: unquoteName(idx.image),
             indexLoc: this.tokLoc(idx),
             grossMargin: rates[0]!,
             firstAdjustmentMonth: nums[0]!,
@@ -221,7 +226,7 @@ class Builder {
       if (this.has(c, "textItem")) out.text = this.legal(this.node(c, "textItem"))!;
       else if (this.has(c, "Kw_group")) {
         const g = this.tok(c, "StringLiteral")!;
-        out.group = { name: unquote(g.image), loc: this.tokLoc(g) };
+        out.group = { name: unquoteName(g.image), loc: this.tokLoc(g) };
       } else if (this.has(c, "Kw_original")) out.originalBalance = this.tok(c, "MoneyLiteral")!.image.replace(/[$,]/g, "");
       else if (this.has(c, "Kw_notional")) out.notional = this.expr(this.node(c, "expr")!);
       else if (this.has(c, "Kw_pass_through")) {
@@ -248,7 +253,7 @@ class Builder {
     const c = body.children as Ctx;
     const out: A.Definition = {
       kind: "definition",
-      name: unquote(nameTok.image),
+      name: unquoteName(nameTok.image),
       nameLoc: this.tokLoc(nameTok),
       means: this.expr(this.node(c, "expr")!),
       loc,
@@ -276,8 +281,8 @@ class Builder {
     const fromTok = this.kw(ctx, "from");
     const out: A.Section = { kind: "section", id: id.image, idLoc: this.tokLoc(id), clauses: [], loc: this.nodeLoc(n) };
     for (const s of strings) {
-      if (fromTok && s.startOffset > fromTok.startOffset) out.source = { name: unquote(s.image), loc: this.tokLoc(s) };
-      else out.title = unquote(s.image);
+      if (fromTok && s.startOffset > fromTok.startOffset) out.source = { name: unquoteName(s.image), loc: this.tokLoc(s) };
+      else out.title = unquoteName(s.image);
     }
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
@@ -380,7 +385,7 @@ class Builder {
       loc: this.nodeLoc(n),
     };
     const title = this.tok(ctx, "StringLiteral");
-    if (title) out.title = unquote(title.image);
+    if (title) out.title = unquoteName(title.image);
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
     return out;
@@ -392,9 +397,9 @@ class Builder {
     const [title, to] = this.toks(ctx, "StringLiteral");
     const out: A.Amendment = {
       kind: "amendment",
-      title: unquote(title!.image),
+      title: unquoteName(title!.image),
       titleLoc: this.tokLoc(title!),
-      to: unquote(to!.image),
+      to: unquoteName(to!.image),
       toLoc: this.tokLoc(to!),
       dated: this.tok(ctx, "DateLiteral")!.image,
       items: [],
@@ -432,7 +437,7 @@ class Builder {
     const name = this.tok(p, "StringLiteral");
     const refs = this.toks(p, "ProvisionRef");
     if (this.has(p, "Kw_definition")) {
-      out.target = unquote(name!.image);
+      out.target = unquoteName(name!.image);
       out.targetLoc = this.tokLoc(name!);
       if (verb === "delete") out.patch = { kind: "delete definition", name: out.target, nameLoc: out.targetLoc };
       else {
@@ -460,7 +465,7 @@ class Builder {
         text: this.legal(this.node(p, "textItem"))!,
         loc: ploc,
       };
-      if (name) prov.title = unquote(name.image);
+      if (name) prov.title = unquoteName(name.image);
       const pv = this.provenance(p);
       if (pv) prov.provenance = pv;
       out.patch = { kind: "replace provision", provision: prov };
@@ -499,7 +504,7 @@ class Builder {
     const op = this.node(ctx, "compareOp")!.children as Ctx;
     const cmp: A.CompareOp = this.has(op, "Kw_less") || this.has(op, "Less")
       ? "<"
-      : this.has(op, "Kw_greater") || this.has(op, "Greater")
+      : this.has(op, "Kw_greater") || this.has(op, "Greater") || this.has(op, "Kw_exceeds")
         ? ">"
         : this.has(op, "Kw_least") || this.has(op, "GreaterEq")
           ? ">="
@@ -522,10 +527,10 @@ class Builder {
   private multiplicative(n: CstNode): A.Expr {
     const ctx = n.children as Ctx;
     const operands = this.nodes(ctx, "unary").map((m) => this.unary(m));
-    const ops = this.ordered(ctx, ["Kw_times", "Kw_divided", "Star", "Slash"]);
+    const ops = this.ordered(ctx, ["Kw_times", "Kw_divided", "Star", "Slash", "Kw_of"]);
     return operands.slice(1).reduce<A.Expr>((l, r, i) => {
       const o = ops[i]!.image;
-      return { kind: "binary", op: o === "times" || o === "*" ? "*" : "/", left: l, right: r, loc: this.span(l.loc, r.loc) };
+      return { kind: "binary", op: o === "divided" || o === "/" ? "/" : "*", left: l, right: r, loc: this.span(l.loc, r.loc) };
     }, operands[0]!);
   }
 
@@ -549,17 +554,19 @@ class Builder {
     if ((t = this.tok(c, "PercentLiteral")))
       return { kind: this.has(c, "Kw_annum") ? "rate" : "percent", value: percentToDecimalString(t.image), loc };
     if ((t = this.tok(c, "NumberLiteral"))) return { kind: "number", value: t.image, loc };
+    if (!this.has(c, "Kw_available") && !this.has(c, "Kw_paid") && (t = this.tok(c, "ProvisionRef")))
+      return { kind: "number", value: t.image, loc }; // "1.25": a decimal that looks like a section number
     if ((t = this.tok(c, "DateLiteral"))) return { kind: "date", value: t.image, loc };
     if (this.has(c, "Kw_true")) return { kind: "boolean", value: true, loc };
     if (this.has(c, "Kw_false")) return { kind: "boolean", value: false, loc };
-    if (this.has(c, "Kw_index")) return { kind: "index", name: unquote(this.tok(c, "StringLiteral")!.image), loc };
+    if (this.has(c, "Kw_index")) return { kind: "index", name: unquoteName(this.tok(c, "StringLiteral")!.image), loc };
     if (this.has(c, "Kw_prior")) {
-      const out: A.Expr = { kind: "prior", name: unquote(this.tok(c, "StringLiteral")!.image), loc };
+      const out: A.Expr = { kind: "prior", name: unquoteName(this.tok(c, "StringLiteral")!.image), loc };
       const init = this.node(c, "unary");
       if (init) out.initially = this.unary(init);
       return out;
     }
-    if ((t = this.tok(c, "StringLiteral"))) return { kind: "term", name: unquote(t.image), loc };
+    if ((t = this.tok(c, "StringLiteral"))) return { kind: "term", name: unquoteName(t.image), loc };
     const list = this.node(c, "listFunction");
     if (list) {
       const lc = list.children as Ctx;
@@ -640,7 +647,7 @@ class Builder {
     else if (this.has(c, "Kw_collections")) field = "interest collections";
     else if (this.has(c, "Kw_servicing")) field = "servicing fee";
     else field = "net mortgage rate";
-    return { kind: "collateral", field, group: unquote(g.image), groupLoc: this.tokLoc(g), loc: this.nodeLoc(n) };
+    return { kind: "collateral", field, group: unquoteName(g.image), groupLoc: this.tokLoc(g), loc: this.nodeLoc(n) };
   }
 
   private classField(n: CstNode): A.Expr {

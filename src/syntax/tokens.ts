@@ -38,8 +38,8 @@ export const ProvisionRef = createToken({ name: "ProvisionRef", label: "a provis
 export const DayCount = createToken({ name: "DayCount", label: "a day count (30/360 or actual/360)", pattern: /30\/360|actual\/360/ });
 export const OrdinalNumber = createToken({ name: "OrdinalNumber", label: "an ordinal such as 11th", pattern: /\d+(?:st|nd|rd|th)\b/ });
 export const NumberLiteral = createToken({ name: "NumberLiteral", label: "a number", pattern: /\d+(?:\.\d+)?/ });
-/** A clause number within its section, or a list label: (xii), (a), (x). */
-export const ClauseLabel = createToken({ name: "ClauseLabel", label: "a clause number such as (xii)", pattern: /\((?:[ivxlc]+|[a-z])\)/ });
+/** A clause number within its section, or a list label: (xii), (a), (x), (A), (1). */
+export const ClauseLabel = createToken({ name: "ClauseLabel", label: "a clause number such as (xii)", pattern: /\((?:[ivxlc]+|[a-z]|[A-Z]|\d{1,2})\)/ });
 /** A certificate class: A-I-1, A-I-IO, M-II-3, SB-I, or a single capital such as R. */
 export const ClassName = createToken({ name: "ClassName", label: "a class such as A-I-1", pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z](?![A-Za-z0-9'-])/ });
 /** Where a provision's words or figures come from: [deal], [shelf], [amendment], [reconstructed]. */
@@ -154,7 +154,7 @@ const KEYWORD_WORDS = [
   "otherwise", "and", "or", "not", "through", "on", "is", "less", "than", "at", "least", "most", "equals",
   "prior", "initially", "available", "paid", "stated", "scheduled", "prepayments", "net", "liquidation",
   "proceeds", "collections", "distributions", "number", "count", "fraction", "true", "false", "other",
-  "only", "statement",
+  "only", "statement", "any", "exceeds", "equal", "Class", "Classes",
 ];
 const KW = KEYWORD_WORDS.map(kw);
 
