@@ -3,6 +3,7 @@
  */
 import { Command } from "commander";
 import { checkCommand } from "./check-command.ts";
+import { fmtCommand } from "./fmt-command.ts";
 import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
 import { collateralCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
@@ -69,6 +70,15 @@ scenario(
   .option("--depth <n>", "levels of inputs to show", "3")
   .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
     process.exitCode = await guarded(() => explainCommand(dir, target, opts));
+  });
+
+program
+  .command("fmt")
+  .description("format .pacta files in place (prettier plugin rules); with --check, only report files not formatted")
+  .argument("<paths...>", ".pacta files or directories (searched recursively)")
+  .option("--check", "do not write; exit 1 if any file is not formatted")
+  .action(async (paths: string[], opts: { check?: boolean }) => {
+    process.exitCode = await guarded(() => fmtCommand(paths, opts));
   });
 
 scenario(

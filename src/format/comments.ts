@@ -25,17 +25,19 @@ export class TokenPrinter {
   private readonly attached = new Map<IToken, Attached>();
   private readonly blank = new Set<IToken>(); // a blank line precedes this token or comment
   private readonly printed = new Set<IToken>();
+  private readonly index = new Map<IToken, number>();
   /** Comments after the last token. */
   private readonly tail: IToken[] = [];
 
   constructor(
-    private readonly source: string,
+    source: string,
     private readonly tokens: IToken[],
     comments: IToken[],
   ) {
     const all = [...tokens.map((t) => ({ t, comment: false })), ...comments.map((t) => ({ t, comment: true }))].sort(
       (a, b) => a.t.startOffset - b.t.startOffset,
     );
+    tokens.forEach((t, i) => this.index.set(t, i));
     let prevEnd = -1;
     let prevToken: IToken | undefined; // the last real token seen
     let pendingLeading: IToken[] = [];
@@ -67,6 +69,25 @@ export class TokenPrinter {
       this.attached.set(t, a);
     }
     return a;
+  }
+
+  /**
+   * Moves `from`'s leading comments to `to` (a token printed earlier on a line of its own), so a
+   * comment written between an operator and its operand is printed above the operator's line.
+   */
+  moveLeading(from: IToken, to: IToken): void {
+    const a = this.attached.get(from);
+    if (!a || a.leading.length === 0 || from === to) return;
+    // Only across tokens without comments of their own, so comments keep their order.
+    const [i, j] = [this.index.get(to)!, this.index.get(from)!];
+    const [lo, hi] = i < j ? [i, j] : [j, i];
+    for (let k = lo; k < hi; k++) {
+      const c = this.attached.get(this.tokens[k]!);
+      if (c && (c.trailing.length > 0 || (k > lo && c.leading.length > 0))) return;
+    }
+    const target = this.slot(to);
+    target.leading = [...target.leading, ...a.leading].sort((x, y) => x.startOffset - y.startOffset);
+    a.leading = [];
   }
 
   /** The token as a Doc: its leading comments, `text` (default: the token as written), its trailing comment. */
@@ -109,11 +130,6 @@ export class TokenPrinter {
       const t = missing[0]!;
       throw new Error(`internal: the formatter did not print "${t.image}" at line ${t.startLine ?? "?"}`);
     }
-  }
-
-  /** The source text, for printers that need a literal's spelling. */
-  get text(): string {
-    return this.source;
   }
 }
 

@@ -6,7 +6,8 @@
  * lines), `indent` (two more spaces for lines inside), `line` (a space when flat, a newline when
  * broken), `hardline` (always a newline; breaks every enclosing group), `fill` (break a separator
  * only where the next part does not fit), `lineSuffix` (text deferred to the end of the line: a
- * trailing comment), `newlineIfNeeded` and `blankLine` (start a fresh line, or a fresh line after
+ * trailing comment; text that would follow it on the same line starts a new line instead),
+ * `newlineIfNeeded` and `blankLine` (start a fresh line, or a fresh line after
  * an empty one, unless the output already does: idempotent, so two of them never stack).
  */
 
@@ -42,16 +43,6 @@ export const lineSuffix = (text: string): Doc => ({ t: "lineSuffix", text });
 export const newlineIfNeeded: Doc = { t: "newlineIfNeeded" };
 /** Ends the current line and leaves one empty line, unless the output already ends that way (or is empty). */
 export const blankLine: Doc = { t: "blankLine" };
-
-/** `docs` separated by `sep`. */
-export function join(sep: Doc, docs: Doc[]): Doc[] {
-  const out: Doc[] = [];
-  docs.forEach((d, i) => {
-    if (i > 0) out.push(sep);
-    out.push(d);
-  });
-  return out;
-}
 
 /**
  * Marks every group that contains a hard line (directly or in a nested group) as broken, so the
@@ -166,8 +157,10 @@ export function printDoc(doc: Doc, width: number): string {
   let suffixes: string[] = [];
   const cmds: Cmd[] = [{ ind: 0, mode: "break", doc }];
 
-  const write = (text: string) => {
+  const write = (text: string, ind: number) => {
     if (text === "") return;
+    // A `//` comment is waiting for the end of the line: nothing more may go on this line.
+    if (suffixes.length > 0 && text.trim() !== "") newline(ind);
     out.push(text);
     started = true;
     const nl = text.lastIndexOf("\n");
@@ -189,10 +182,11 @@ export function printDoc(doc: Doc, width: number): string {
       }
     }
   };
-  const newline = (ind: number) => {
+  function newline(ind: number) {
     if (suffixes.length > 0) {
-      write(suffixes.join(""));
+      const text = suffixes.join("");
       suffixes = [];
+      write(text, ind);
     }
     trimEnd();
     lastLineEmpty = !lineHasContent;
@@ -200,13 +194,13 @@ export function printDoc(doc: Doc, width: number): string {
     started = true;
     pos = ind;
     lineHasContent = false;
-  };
+  }
 
   while (cmds.length > 0) {
     const cmd = cmds.pop()!;
     const { ind, mode, doc: d } = cmd;
     if (typeof d === "string") {
-      write(d);
+      write(d, ind);
       continue;
     }
     if (Array.isArray(d)) {
@@ -228,7 +222,7 @@ export function printDoc(doc: Doc, width: number): string {
         cmds.push({ ind: ind + 2, mode, doc: d.contents });
         break;
       case "line":
-        if (mode === "flat" && !d.hard) write(" ");
+        if (mode === "flat" && !d.hard) write(" ", ind);
         else newline(ind);
         break;
       case "newlineIfNeeded":
@@ -240,6 +234,8 @@ export function printDoc(doc: Doc, width: number): string {
         if (!lastLineEmpty) newline(ind);
         break;
       case "lineSuffix":
+        // Two comments never share a line (the second would become part of the first).
+        if (suffixes.length > 0) newline(ind);
         suffixes.push(d.text);
         break;
       case "breakParent":
@@ -249,7 +245,11 @@ export function printDoc(doc: Doc, width: number): string {
         break;
     }
   }
-  if (suffixes.length > 0) write(suffixes.join(""));
+  if (suffixes.length > 0) {
+    const text = suffixes.join("");
+    suffixes = [];
+    write(text, 0);
+  }
   trimEnd();
   return out.join("");
 }

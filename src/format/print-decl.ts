@@ -53,12 +53,7 @@ export class DeclPrinter {
 
   /** A header line: its phrases on one line if they fit, else wrapped, continuation two in. */
   private header(parts: Doc[]): Doc {
-    const out: Doc[] = [];
-    parts.forEach((p, i) => {
-      if (i > 0) out.push(line);
-      out.push(p);
-    });
-    return indent({ t: "fill", parts: out });
+    return this.prose(parts);
   }
 
   /** Phrases wrapped like prose; separators break two spaces in; the first phrase keeps the current indentation. */
@@ -66,7 +61,8 @@ export class DeclPrinter {
     const out: Doc[] = [];
     parts.forEach((p, i) => {
       if (i > 0) out.push(indent(line));
-      out.push(p);
+      // Later phrases sit two in: a phrase that wraps on its own (a long class list) goes two further.
+      out.push(i > 0 ? indent(p) : p);
     });
     return { t: "fill", parts: out };
   }
@@ -210,11 +206,12 @@ export class DeclPrinter {
       const e = c.next();
       if (e.name === "textItem") items.push(this.wordsItem(e));
       else if (e.name === "clause") items.push(this.item(e, this.clause(e.node!)));
-      else {
-        // remainder to class X
-        const toks = [e.token!, ...c.rest().map((r) => r.token!)];
-        items.push({ first: e.token!, doc: words(this.tp, toks) });
-      }
+      else if (e.token) {
+        // remainder [(xvi)] to class X, then its own text two spaces further in
+        const toks = [e.token, ...c.takeWhile((r) => r.token !== undefined).map((r) => r.token!)];
+        const lines = c.rest().map((r) => this.wordsItem(r));
+        items.push({ first: e.token, doc: [words(this.tp, toks), indent(this.block(lines))] });
+      } else items.push(this.wordsItem(e));
     }
     return [this.header(parts), indent(this.block(items))];
   }
@@ -264,14 +261,16 @@ export class DeclPrinter {
     const rc = new Cursor(elements(recipients));
     while (rc.more()) {
       const step = new Cursor(elements(rc.node("recipientStep")));
+      // One step (`to classes A-1, A-2 sequentially,`) is one phrase if it fits on a line, else
+      // its classes wrap like prose.
       const classes = classListParts(this.tp, step.node("classList"));
       classes[0] = [prefix, ...classes[0]!];
-      parts.push(...classes);
-      if (step.more()) parts.push(nodeWords(this.tp, step.node("allocation")));
+      if (step.more()) classes.push([nodeWords(this.tp, step.node("allocation"))]);
       if (rc.at("Comma")) {
-        (parts[parts.length - 1] as Doc[]).push(this.tp.tok(rc.token()));
+        classes[classes.length - 1]!.push(this.tp.tok(rc.token()));
         prefix = [this.tp.tok(rc.token("Kw_then")), " "];
       }
+      parts.push(this.prose(classes));
     }
     if (until.length > 0) parts.push(words(this.tp, until));
     return this.prose(parts);

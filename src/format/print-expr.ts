@@ -3,22 +3,26 @@
  *
  * Layout rules (each construct indents its own continuation lines, relative to the line it starts
  * on, so a reader can tell the parts apart):
- * - a chain of `plus`/`minus`, `times`/`divided by`, `and`, `or`, or a comparison stays on one
+ * - a chain of `plus`/`minus`, `times`/`divided by`/`of`, `and`, `or`, or a comparison stays on one
  *   line if it fits, else breaks before every operator of the chain, operators two spaces in;
  * - `lesser of`, `greater of`, `sum of` break after `of`, one argument a line, two spaces in,
  *   separated `, ` … ` and ` (`lesser of (i) A and (ii) B`, `sum of A, B and C`);
  * - `excess of A over B` breaks before `over` (two in); A's own breaks go four in;
  * - `if C then X else Y` breaks before `then` and `else` (two in);
- * - `for …: X … otherwise: Y` always takes one line per case, the cases after the first two in;
+ * - `for …: X … otherwise: Y` always takes one line per case, every case after the first two
+ *   spaces in;
  * - class lists wrap like prose (`classes A-1, A-2 and M-1`), continuation two in.
  * Symbolic operators are written as words (`+` plus, `-` minus, `*` times, `/` divided by, `<` is
  * less than, `>` is greater than, `<=` is at most, `>=` is at least); a unary `-` stays `-`.
  */
 import type { CstNode, IToken } from "chevrotain";
 import type { TokenPrinter } from "./comments.ts";
-import { Cursor, elements, type Element } from "./cst.ts";
+import { ClauseLabel } from "../syntax/tokens.ts";
+import { Cursor, elements, firstToken, tokensOf, type Element } from "./cst.ts";
 import { group, indent, line, type Doc } from "./doc.ts";
 import { nodeWords, OPERATOR_WORDS, words } from "./words.ts";
+
+const CLAUSE_LABEL = new RegExp(`^(?:${(ClauseLabel.PATTERN as RegExp).source})$`);
 
 /** Prints expressions; shares the file's TokenPrinter so every token's comments are printed. */
 export class ExprPrinter {
@@ -42,13 +46,21 @@ export class ExprPrinter {
       case "primary":
         return this.primary(node);
       default:
-        throw new Error(`internal: not an expression rule: ${node.name}`);
+        // A rule this printer does not know yet: its words on one line (the meaning check in
+        // format() still guards the result).
+        return nodeWords(this.tp, node);
     }
   }
 
   /** An operand, operator, operand… rule: flat if it fits, else a line per operator. */
   private chain(node: CstNode): Doc {
-    const c = new Cursor(elements(node));
+    const els = elements(node);
+    // A comment between an operator and its operand goes above the operator's line.
+    els.forEach((e, i) => {
+      const next = els[i + 1];
+      if (e.token && next?.node) this.tp.moveLeading(firstToken(next), e.token);
+    });
+    const c = new Cursor(els);
     const first = this.print(c.node());
     const rest: Doc[] = [];
     while (c.more()) {
@@ -59,11 +71,12 @@ export class ExprPrinter {
     return group(indent([first, ...rest]));
   }
 
-  /** The operator at the cursor, in words (`divided by` takes two tokens). */
+  /** The operator at the cursor (`plus`, `divided by`, `of`…), symbols respelt as words. */
   private operator(c: Cursor): Doc {
-    const t = c.token();
-    if (t.tokenType.name === "Kw_divided") return [this.tp.tok(t), " ", this.tp.tok(c.token("Kw_by"))];
-    return this.tp.tok(t, OPERATOR_WORDS[t.tokenType.name] ?? t.image);
+    const toks = c.takeWhile((e) => e.token !== undefined).map((e) => e.token!);
+    const only = toks.length === 1 ? toks[0]! : undefined;
+    if (only) return this.tp.tok(only, OPERATOR_WORDS[only.tokenType.name] ?? only.image);
+    return words(this.tp, toks);
   }
 
   private notExpr(node: CstNode): Doc {
@@ -77,8 +90,8 @@ export class ExprPrinter {
     const left = this.print(c.node("additive"));
     if (!c.more()) return left;
     const op = c.node("compareOp");
-    const opToks = new Cursor(elements(op)).rest().map((e) => e.token!);
-    const opDoc = opToks.length === 1 ? this.tp.tok(opToks[0]!, OPERATOR_WORDS[opToks[0]!.tokenType.name] ?? opToks[0]!.image) : words(this.tp, opToks);
+    this.tp.moveLeading(firstToken(c.peek()!), firstToken(elements(op)[0]!));
+    const opDoc = this.operator(new Cursor(elements(op)));
     const right = this.print(c.node("additive"));
     return group(indent([left, line, opDoc, " ", right]));
   }
@@ -93,13 +106,16 @@ export class ExprPrinter {
     const els = elements(node);
     const c = new Cursor(els);
     const head = els[0]!;
-    switch (head.name) {
+    switch (els.some((e) => e.name === "Kw_excess") ? "Kw_excess" : head.name) {
       case "listFunction":
         return this.listFunction(c.node());
       case "Kw_excess": {
-        const kw = words(this.tp, [c.token(), c.token("Kw_of")]);
+        // [the] excess[, if any,] of A over B
+        const kw = words(this.tp, c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
         const a = this.print(c.node("additive"));
-        const over = this.tp.tok(c.token("Kw_over"));
+        const overTok = c.token("Kw_over");
+        this.tp.moveLeading(firstToken(c.peek()!), overTok);
+        const over = this.tp.tok(overTok);
         const b = this.print(c.node("additive"));
         return group([kw, " ", indent(a), indent([line, over, " ", b])]);
       }
@@ -108,16 +124,20 @@ export class ExprPrinter {
         if (!c.more()) return head;
         const comma = this.tp.tok(c.token("Comma"));
         const initially = this.tp.tok(c.token("Kw_initially"));
-        return group([head, comma, indent([line, initially, " ", this.print(c.node("additive"))])]);
+        return group([head, comma, indent([line, initially, " ", this.print(c.node())])]);
       }
       case "classField":
         return this.classField(c.node());
       case "Kw_if": {
         const kIf = this.tp.tok(c.token());
         const cond = this.print(c.node("expr"));
-        const kThen = this.tp.tok(c.token("Kw_then"));
+        const thenTok = c.token("Kw_then");
+        this.tp.moveLeading(firstToken(c.peek()!), thenTok);
+        const kThen = this.tp.tok(thenTok);
         const then = this.print(c.node("expr"));
-        const kElse = this.tp.tok(c.token("Kw_else"));
+        const elseTok = c.token("Kw_else");
+        this.tp.moveLeading(firstToken(c.peek()!), elseTok);
+        const kElse = this.tp.tok(elseTok);
         const otherwise = this.print(c.node("expr"));
         return group([kIf, " ", indent(cond), indent([line, kThen, " ", then, line, kElse, " ", otherwise])]);
       }
@@ -125,8 +145,13 @@ export class ExprPrinter {
         return this.cases(c.node());
       case "LParen": {
         const open = this.tp.tok(c.token());
-        const inner = this.print(c.node("expr"));
-        return [open, inner, this.tp.tok(c.token("RParen"))];
+        const innerNode = c.node("expr");
+        const inner = this.print(innerNode);
+        const close = this.tp.tok(c.token("RParen"));
+        // `(12)` or `(A)` would read as a clause label: keep such a lone value apart from its parentheses.
+        const only = tokensOf(innerNode);
+        if (only.length === 1 && CLAUSE_LABEL.test(`(${only[0]!.image})`)) return [open, " ", inner, " ", close];
+        return [open, inner, close];
       }
       default:
         // Literals, defined terms, `available at 4.02(c)(xii)`, collateral fields, `on or after the
@@ -135,21 +160,40 @@ export class ExprPrinter {
     }
   }
 
-  /** `lesser of (i) A and (ii) B`, `sum of A, B and C`: one argument a line when broken. */
+  /**
+   * `lesser of (i) A and (ii) B`, `sum of A, B and C`: one argument a line when broken. The
+   * separators are canonical: commas, and `and` before the last argument (a serial comma, `, and`,
+   * is kept where the author wrote one).
+   */
   private listFunction(node: CstNode): Doc {
     const c = new Cursor(elements(node));
-    const head = words(this.tp, [c.token(), c.token("Kw_of")]);
-    const args: Doc[] = [this.listArgument(c.node("listArgument"))];
-    const seps: IToken[] = [];
+    const head = words(this.tp, c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
+    const argNodes: CstNode[] = [c.node("listArgument")];
+    const seps: IToken[][] = [];
     while (c.more()) {
-      seps.push(c.token());
-      args.push(this.listArgument(c.node("listArgument")));
+      seps.push(c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
+      argNodes.push(c.node("listArgument"));
     }
+    // Comments go above the line they are about: the last argument's line starts with `and`;
+    // the others start with the argument (the comma ends the line before).
+    seps.forEach((sep, i) => {
+      const arg = firstToken({ name: "listArgument", node: argNodes[i + 1]! });
+      if (i === seps.length - 1) this.tp.moveLeading(arg, sep[sep.length - 1]!);
+      else this.tp.moveLeading(sep[0]!, arg);
+    });
+    const args = argNodes.map((n) => this.listArgument(n));
     const body: Doc[] = [line, args[0]!];
     for (let i = 1; i < args.length; i++) {
       const sep = seps[i - 1]!;
-      if (i === args.length - 1) body.push(line, this.tp.tok(sep, "and"), " ", args[i]!);
-      else body.push(this.tp.tok(sep, ","), line, args[i]!);
+      if (sep.length === 1) {
+        // A lone separator is respelt: `and` before the last argument, a comma before the others.
+        if (i === args.length - 1) body.push(line, this.tp.tok(sep[0]!, "and"), " ", args[i]!);
+        else body.push(this.tp.tok(sep[0]!, ","), line, args[i]!);
+      } else {
+        // A serial comma (`, and`) is kept as written.
+        const [comma, ...rest] = sep;
+        body.push(this.tp.tok(comma!), line, words(this.tp, rest), " ", args[i]!);
+      }
     }
     return group([head, indent(body)]);
   }
@@ -197,22 +241,26 @@ export class ExprPrinter {
  * the first class, a comma with the class before it, `and` with the class after it).
  */
 export function classListParts(tp: TokenPrinter, node: CstNode): Doc[][] {
-  const c = new Cursor(elements(node));
-  const parts: Doc[][] = [[tp.tok(c.token()), " ", tp.tok(c.token("ClassName"))]];
-  while (c.more()) {
-    if (c.at("Comma")) {
-      parts[parts.length - 1]!.push(tp.tok(c.token()));
-      parts.push([tp.tok(c.token("ClassName"))]);
+  const parts: Doc[][] = [];
+  let open: Doc[] | undefined; // a part waiting for its class: `classes …`, `and …`
+  for (const e of elements(node)) {
+    const t = e.token!;
+    if (t.tokenType.name === "Comma") (parts[parts.length - 1] ?? (parts[0] = [])).push(tp.tok(t));
+    else if (t.tokenType.name === "ClassName") {
+      if (open) open.push(tp.tok(t));
+      else parts.push([tp.tok(t)]);
+      open = undefined;
     } else {
-      const and = tp.tok(c.token("Kw_and"));
-      parts.push([and, " ", tp.tok(c.token("ClassName"))]);
+      // `class`, `classes`, `and`: kept with the class that follows
+      if (!open) parts.push((open = []));
+      open.push(tp.tok(t), " ");
     }
   }
   return parts;
 }
 
-/** Phrases separated by `line`s, for `fill`. */
-export function fillParts(parts: Doc[]): Doc {
+/** Phrases separated by `line`s, as a `fill`. */
+function fillParts(parts: Doc[]): Doc {
   const out: Doc[] = [];
   parts.forEach((p, i) => {
     if (i > 0) out.push(line);

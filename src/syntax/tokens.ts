@@ -114,14 +114,14 @@ const compoundOrdinals = TENS.flatMap((t) => ORDINALS.slice(0, 9).map((c) => `${
 export const CardinalWord = createToken({
   name: "CardinalWord",
   label: "a number word such as two",
-  pattern: new RegExp(`(?:${alternation([...compoundCardinals, ...CARDINALS, ...TENS])})\\b`),
+  pattern: new RegExp(`(?:${alternation([...compoundCardinals, ...CARDINALS, ...TENS])})(?![A-Za-z'-])`),
   longer_alt: Word,
 });
 /** "second", "eleventh", "thirty-seventh" ("first" is its own keyword). */
 export const OrdinalWord = createToken({
   name: "OrdinalWord",
   label: "an ordinal word such as eleventh",
-  pattern: new RegExp(`(?:${alternation([...compoundOrdinals, ...ORDINALS.slice(1), ...TENS_ORD])})\\b`),
+  pattern: new RegExp(`(?:${alternation([...compoundOrdinals, ...ORDINALS.slice(1), ...TENS_ORD])})(?![A-Za-z'-])`),
   longer_alt: Word,
 });
 

@@ -1,0 +1,98 @@
+/**
+ * `pacta fmt [--check] <paths…>`: formats .pacta files in place, or checks that they are formatted.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { diag, PactaError } from "../core/diagnostics.ts";
+import { format } from "../format/print.ts";
+import { printDiagnostics, writeAtomically } from "./io.ts";
+
+/** Options of `pacta fmt`. */
+export interface FmtOptions {
+  /** Report unformatted files instead of rewriting them. */
+  check?: boolean;
+}
+
+/**
+ * The .pacta files under `path`: the file itself if `path` is a file (whatever its extension),
+ * else every `*.pacta` file below the directory, recursively, sorted by path; `node_modules` and
+ * directories whose names start with a dot are skipped. Throws the file system's error if `path`
+ * cannot be read.
+ */
+export function pactaFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== "node_modules" && !e.name.startsWith(".")) visit(p);
+      } else if (e.isFile() && e.name.endsWith(".pacta")) out.push(p);
+    }
+  };
+  visit(path);
+  return out;
+}
+
+/**
+ * Formats the .pacta files named by `paths` (files, or directories searched recursively).
+ *
+ * Without `check`: rewrites each file whose layout changes, atomically (a temporary file renamed
+ * over it, never a partial write), and prints the names of the changed files on stdout. With
+ * `check`: writes nothing and prints the name of each file that is not formatted.
+ *
+ * A file that cannot be read or has syntax errors prints its diagnostics on stderr and counts as
+ * a failure; the other files are still processed. Returns the exit code: 0 if every file was
+ * formatted (or, with `check`, already formatted), 1 otherwise.
+ */
+export function fmtCommand(paths: string[], opts: FmtOptions = {}): number {
+  let failed = false;
+  const files: string[] = [];
+  for (const p of paths) {
+    try {
+      files.push(...pactaFiles(p));
+    } catch (e) {
+      printDiagnostics([diag("PA1004", { file: p, line: 1, column: 1 }, { file: p, reason: reason(e) })]);
+      failed = true;
+    }
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      printDiagnostics([diag("PA1004", { file, line: 1, column: 1 }, { file, reason: reason(e) })]);
+      failed = true;
+      continue;
+    }
+    let formatted: string;
+    try {
+      formatted = format(text, file);
+    } catch (e) {
+      if (e instanceof PactaError) printDiagnostics(e.diagnostics, new Map([[file, text]]));
+      else process.stderr.write(`pacta: ${file}: ${(e as Error).message}\n`);
+      failed = true;
+      continue;
+    }
+    if (formatted === text) continue;
+    if (opts.check) {
+      process.stdout.write(`${file}\n`);
+      failed = true;
+      continue;
+    }
+    try {
+      writeAtomically(file, formatted);
+      process.stdout.write(`${file}\n`);
+    } catch (e) {
+      process.stderr.write(`pacta: cannot write ${file}: ${reason(e)}\n`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ?? err.message ?? String(e);
+}
