@@ -15,7 +15,13 @@ import { runDeal } from "../src/cli/run-command.ts";
 const deal = loadDeal("test/fixtures/toy");
 const va = deal.versioned!;
 const pools = poolTermsOf(va.views[0]!.groups.values());
-const flows = project(pools, { cpr: new Decimal("0.10"), cdr: new Decimal("0.03"), severity: new Decimal("0.40"), recoveryLagMonths: 6, indexRates: {} });
+const flows = project(pools, {
+  cpr: new Decimal("0.10"),
+  cdr: new Decimal("0.03"),
+  severity: new Decimal("0.40"),
+  recoveryLagMonths: 6,
+  indexRates: {},
+});
 
 /** The toy deal's Section 4.02(a) and 4.05, by hand. Returns each date's class balances. */
 function handWritten(periods: readonly CollateralPeriod[]): string[][] {

@@ -58,7 +58,9 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 /** chevrotain's package folder (its `exports` hide `package.json`, so go up from the entry point). */
 const CHEVROTAIN_DIR = path.resolve(path.dirname(require.resolve("chevrotain")), "..", "..");
-const CHEVROTAIN_VERSION = (JSON.parse(readFileSync(path.join(CHEVROTAIN_DIR, "package.json"), "utf8")) as { version: string }).version;
+const CHEVROTAIN_VERSION = (
+  JSON.parse(readFileSync(path.join(CHEVROTAIN_DIR, "package.json"), "utf8")) as { version: string }
+).version;
 
 /** The generated files, relative to the repository root. */
 export const OUTPUTS = { ebnf: "grammar/pacta.ebnf", diagrams: "grammar/diagrams.html" } as const;
@@ -163,8 +165,16 @@ function layoutSeq(items: GrammarNode[], indent: number): string[] {
  * bracket at `indent`. The first line has no indentation, the others carry theirs.
  */
 function layoutBroken(n: GrammarNode, indent: number): string[] {
-  if (n.type !== "Alternation" && n.type !== "Option" && n.type !== "Repetition" && n.type !== "RepetitionMandatory") return [flat(n)];
-  const [open, close] = n.type === "Option" ? ["[", "]"] : n.type === "Repetition" ? ["{", "}"] : n.type === "RepetitionMandatory" ? ["{", "}+"] : ["(", ")"];
+  if (n.type !== "Alternation" && n.type !== "Option" && n.type !== "Repetition" && n.type !== "RepetitionMandatory")
+    return [flat(n)];
+  const [open, close] =
+    n.type === "Option"
+      ? ["[", "]"]
+      : n.type === "Repetition"
+        ? ["{", "}"]
+        : n.type === "RepetitionMandatory"
+          ? ["{", "}+"]
+          : ["(", ")"];
   const body = n.type === "Alternation" ? [n] : n.definition;
   const only = body.length === 1 ? body[0]! : undefined;
   const alts = only?.type === "Alternation" ? alternatives(only) : [body];
@@ -341,7 +351,8 @@ function behaviourScript(): string {
     .filter((l) => !/^\s*\/\//.test(l))
     .join("\n")
     .replace(/\/\*[\s\S]*?\*\//g, "");
-  if (/https?:\/\//.test(src) || /<\/script/i.test(src)) throw new Error("diagrams_behavior.js still holds a URL or </script>");
+  if (/https?:\/\//.test(src) || /<\/script/i.test(src))
+    throw new Error("diagrams_behavior.js still holds a URL or </script>");
   return src.trim();
 }
 

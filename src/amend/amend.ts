@@ -90,13 +90,28 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
     for (const item of am.items) {
       const prevNum = numbers.get(item.number);
       if (prevNum)
-        diagnostics.push(diag("PA3004", item.numberLoc, { item: item.number, reason: `item ${item.number} appears twice`, hint: "number the items as in the signed instrument" }, [{ message: "first here", location: prevNum.numberLoc }]));
+        diagnostics.push(
+          diag(
+            "PA3004",
+            item.numberLoc,
+            {
+              item: item.number,
+              reason: `item ${item.number} appears twice`,
+              hint: "number the items as in the signed instrument",
+            },
+            [{ message: "first here", location: prevNum.numberLoc }],
+          ),
+        );
       numbers.set(item.number, item);
       if (item.patch.kind === "statement") continue;
       const key = `${item.patch.kind.split(" ")[1]}:${item.target}`;
       const prev = byTarget.get(key);
       if (prev)
-        diagnostics.push(diag("PA3003", item.targetLoc!, { first: prev.number, second: item.number, target: item.target! }, [{ message: `item ${prev.number} changes it here`, location: prev.targetLoc! }]));
+        diagnostics.push(
+          diag("PA3003", item.targetLoc!, { first: prev.number, second: item.number, target: item.target! }, [
+            { message: `item ${prev.number} changes it here`, location: prev.targetLoc! },
+          ]),
+        );
       byTarget.set(key, item);
       events.push({ effective: item.effective ?? am.dated, amendment: am, item });
     }
@@ -106,7 +121,7 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
   events.sort((a, b) => a.effective.localeCompare(b.effective));
   const views: AgreementView[] = [first];
   let units = baseCheck.units;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const date = events[i]!.effective;
     const view = cloneView(views[views.length - 1]!, date);
     const errorsBefore = diagnostics.length;
@@ -149,7 +164,18 @@ function applyEvent(
     loc: item.loc,
   };
   const missing = (target: string, candidates: Iterable<string>, quote: string): void => {
-    out.push(diag("PA3001", item.targetLoc ?? item.loc, { item: item.number, target, hint: didYouMean(target.replace(/^.*? /, "").replace(/"/g, ""), candidates, "check the provision's name or number against the agreement", quote) }));
+    out.push(
+      diag("PA3001", item.targetLoc ?? item.loc, {
+        item: item.number,
+        target,
+        hint: didYouMean(
+          target.replace(/^.*? /, "").replace(/"/g, ""),
+          candidates,
+          "check the provision's name or number against the agreement",
+          quote,
+        ),
+      }),
+    );
   };
   const p = item.patch;
   switch (p.kind) {
@@ -202,11 +228,23 @@ function applyEvent(
       }
       const f = findClause(view, p.after);
       if (!f) {
-        out.push(diag("PA3001", p.afterLoc, { item: item.number, target: `clause ${p.after}`, hint: didYouMean(p.after, clauseIds(view), "name an existing clause to insert after", "") }));
+        out.push(
+          diag("PA3001", p.afterLoc, {
+            item: item.number,
+            target: `clause ${p.after}`,
+            hint: didYouMean(p.after, clauseIds(view), "name an existing clause to insert after", ""),
+          }),
+        );
         return;
       }
       if (!p.clause.id.startsWith(f.section.section.id)) {
-        out.push(diag("PA3004", item.targetLoc!, { item: item.number, reason: `clause ${p.clause.id} is not in section ${f.section.section.id}`, hint: "insert a clause after another clause of its own section" }));
+        out.push(
+          diag("PA3004", item.targetLoc!, {
+            item: item.number,
+            reason: `clause ${p.clause.id} is not in section ${f.section.section.id}`,
+            hint: "insert a clause after another clause of its own section",
+          }),
+        );
         return;
       }
       f.section.clauses.splice(f.index + 1, 0, { node: p.clause, version });
@@ -217,7 +255,10 @@ function applyEvent(
       const cur = view.provisions.get(p.provision.id);
       if (!cur) return missing(`provision ${p.provision.id}`, view.provisions.keys(), "");
       const original: ProvisionVersion = { change: "original", version: cur.version, node: cur.node };
-      view.provisions.set(p.provision.id, { node: { ...p.provision, title: p.provision.title ?? cur.node.title }, version });
+      view.provisions.set(p.provision.id, {
+        node: { ...p.provision, title: p.provision.title ?? cur.node.title },
+        version,
+      });
       record(`provision:${p.provision.id}`, { change: "replaced", version, node: p.provision }, original);
       return;
     }

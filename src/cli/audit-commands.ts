@@ -14,27 +14,51 @@ const cli = { file: "<command line>", line: 1, column: 1 };
 /** `pacta conformed`. Returns the exit code. @throws PactaError on a bad deal or date. */
 export function conformedCommand(dir: string, opts: { asOf?: string; out?: string }): number {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-    throw new PactaError([diag("PA5001", cli, { message: `--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`, hint: "e.g. --as-of 2002-05-24" })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`,
+        hint: "e.g. --as-of 2002-05-24",
+      }),
+    ]);
   const deal = loadChecked(dir);
   emit(renderConformed(deal.versioned, opts.asOf), opts.out);
   return 0;
 }
 
 /** `pacta explain`. Returns the exit code. @throws PactaError on a bad deal, date or target. */
-export function explainCommand(dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }): number {
+export function explainCommand(
+  dir: string,
+  target: string,
+  opts: RunCommandOptions & { date: string; depth: string },
+): number {
   if (!/^\d+$/.test(opts.date) || Number(opts.date) < 1)
-    throw new PactaError([diag("PA5001", cli, { message: `--date must be a Distribution Date number (1, 2, …), got "${opts.date}"`, hint: "e.g. --date 4" })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--date must be a Distribution Date number (1, 2, …), got "${opts.date}"`,
+        hint: "e.g. --date 4",
+      }),
+    ]);
   const n = Number(opts.date);
   const result = runDeal(dir, { ...opts, periods: String(n) });
   const p = result.periods[n - 1];
   if (!p)
-    throw new PactaError([diag("PA5001", cli, { message: `the deal has only ${result.periods.length} Distribution Dates`, hint: `choose --date from 1 to ${result.periods.length}` })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `the deal has only ${result.periods.length} Distribution Dates`,
+        hint: `choose --date from 1 to ${result.periods.length}`,
+      }),
+    ]);
   const deal = loadChecked(dir);
   const view = viewOn(deal.versioned, p.distributionDate);
   const text = explain(p, view, target, Number(opts.depth) || 3);
   if (!text) {
     const names = [...Object.keys(p.terms), ...p.sections.flatMap((s) => s.clauses.map((c) => c.id))];
-    throw new PactaError([diag("PA5001", cli, { message: `"${target}" is neither a defined term nor a clause in force on Distribution Date ${n}`, hint: didYouMean(target, names, "name a defined term in quotes or a clause such as 4.02(c)(xii)") })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `"${target}" is neither a defined term nor a clause in force on Distribution Date ${n}`,
+        hint: didYouMean(target, names, "name a defined term in quotes or a clause such as 4.02(c)(xii)"),
+      }),
+    ]);
   }
   emit(text);
   return 0;

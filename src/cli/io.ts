@@ -50,7 +50,10 @@ export function emit(text: string, out?: string): void {
  * Runs a command body; a PactaError prints its diagnostics and exits 1, any other error prints
  * one line (no stack) and exits 2. Returns the body's exit code.
  */
-export async function guarded(body: () => Promise<number> | number, sources: () => Sources = () => new Map()): Promise<number> {
+export async function guarded(
+  body: () => Promise<number> | number,
+  sources: () => Sources = () => new Map(),
+): Promise<number> {
   try {
     return await body();
   } catch (e) {

@@ -19,8 +19,14 @@ program
 
 const scenario = (c: Command) =>
   c
-    .option("--collateral <file.csv>", "actual collections per period and loan group (see docs/collateral.md) instead of the projection")
-    .option("--cpr <percent>", "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)")
+    .option(
+      "--collateral <file.csv>",
+      "actual collections per period and loan group (see docs/collateral.md) instead of the projection",
+    )
+    .option(
+      "--cpr <percent>",
+      "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)",
+    )
     .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150")
     .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
     .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")

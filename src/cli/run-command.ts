@@ -38,15 +38,28 @@ const cli = { file: "<command line>", line: 1, column: 1 };
 export function percentOption(name: string, text: string, max = 100): Decimal {
   const t = text.trim().replace(/%$/, "");
   if (!/^\d+(\.\d+)?$/.test(t))
-    throw new PactaError([diag("PA5001", cli, { message: `--${name} must be a percentage, got "${text}"`, hint: `write e.g. --${name} 20 for 20%` })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--${name} must be a percentage, got "${text}"`,
+        hint: `write e.g. --${name} 20 for 20%`,
+      }),
+    ]);
   const v = new Decimal(t);
-  if (v.gt(max)) throw new PactaError([diag("PA5001", cli, { message: `--${name} is ${text}, above ${max}%`, hint: `--${name} is a percentage from 0 to ${max}` })]);
+  if (v.gt(max))
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--${name} is ${text}, above ${max}%`,
+        hint: `--${name} is a percentage from 0 to ${max}`,
+      }),
+    ]);
   return v.div(100);
 }
 
 function wholeOption(name: string, text: string): number {
   if (!/^\d+$/.test(text.trim()))
-    throw new PactaError([diag("PA5001", cli, { message: `--${name} must be a whole number, got "${text}"`, hint: `e.g. --${name} 12` })]);
+    throw new PactaError([
+      diag("PA5001", cli, { message: `--${name} must be a whole number, got "${text}"`, hint: `e.g. --${name} 12` }),
+    ]);
   return Number(text);
 }
 
@@ -60,17 +73,32 @@ export function loadChecked(dir: string): LoadedDeal & { versioned: NonNullable<
 }
 
 /** Collateral for the run: the CSV if given, else the projection under the scenario. */
-export function collateralFor(deal: LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> }, o: RunCommandOptions): { periods: CollateralPeriod[]; source: string } {
+export function collateralFor(
+  deal: LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> },
+  o: RunCommandOptions,
+): { periods: CollateralPeriod[]; source: string } {
   const groups = [...deal.versioned.views[0]!.groups.values()];
   const pools = poolTermsOf(groups);
   if (o.collateral) {
     if (o.cpr || o.ppc || o.cdr || o.severity || o.lag)
-      throw new PactaError([diag("PA5001", cli, { message: "--collateral gives actual collections; --cpr, --ppc, --cdr, --severity and --lag apply only to the projection", hint: "drop either --collateral or the scenario options" })]);
+      throw new PactaError([
+        diag("PA5001", cli, {
+          message:
+            "--collateral gives actual collections; --cpr, --ppc, --cdr, --severity and --lag apply only to the projection",
+          hint: "drop either --collateral or the scenario options",
+        }),
+      ]);
     let text: string;
     try {
       text = readFileSync(o.collateral, "utf8");
     } catch (e) {
-      throw new PactaError([diag("PA1004", { file: o.collateral, line: 1, column: 1 }, { file: o.collateral, reason: (e as Error).message })]);
+      throw new PactaError([
+        diag(
+          "PA1004",
+          { file: o.collateral, line: 1, column: 1 },
+          { file: o.collateral, reason: (e as Error).message },
+        ),
+      ]);
     }
     return { periods: readCollateralCsv(text, o.collateral, pools), source: `remittance data ${o.collateral}` };
   }
@@ -78,7 +106,13 @@ export function collateralFor(deal: LoadedDeal & { versioned: NonNullable<Loaded
   let cpr: Assumptions["cpr"];
   let speed: string;
   if (o.cpr !== undefined) {
-    if (o.ppc !== undefined) throw new PactaError([diag("PA5001", cli, { message: "give either --cpr or --ppc, not both", hint: "--cpr is a constant speed; --ppc scales the pricing curve" })]);
+    if (o.ppc !== undefined)
+      throw new PactaError([
+        diag("PA5001", cli, {
+          message: "give either --cpr or --ppc, not both",
+          hint: "--cpr is a constant speed; --ppc scales the pricing curve",
+        }),
+      ]);
     cpr = percentOption("cpr", o.cpr);
     speed = `${o.cpr.replace(/%$/, "")}% CPR`;
   } else {
@@ -87,7 +121,12 @@ export function collateralFor(deal: LoadedDeal & { versioned: NonNullable<Loaded
     for (const p of pools) {
       const c = pricing[p.name];
       if (!c)
-        throw new PactaError([diag("PA5001", cli, { message: `loan group "${p.name}" states no prepayment assumption`, hint: "give --cpr, or add `prepayment assumption …` to the loan group" })]);
+        throw new PactaError([
+          diag("PA5001", cli, {
+            message: `loan group "${p.name}" states no prepayment assumption`,
+            hint: "give --cpr, or add `prepayment assumption …` to the loan group",
+          }),
+        ]);
       scaled[p.name] = { ...c, multiplier: (c.multiplier ?? new Decimal(1)).times(k) };
     }
     cpr = scaled;
@@ -96,7 +135,9 @@ export function collateralFor(deal: LoadedDeal & { versioned: NonNullable<Loaded
   const cdr = o.cdr !== undefined ? percentOption("cdr", o.cdr) : new Decimal(0);
   const severity = o.severity !== undefined ? percentOption("severity", o.severity) : new Decimal("0.35");
   const lag = o.lag !== undefined ? wholeOption("lag", o.lag) : 12;
-  const indexRates = Object.fromEntries([...deal.versioned.views[0]!.indexes.values()].map((i) => [i.name, new Decimal(i.assumed)]));
+  const indexRates = Object.fromEntries(
+    [...deal.versioned.views[0]!.indexes.values()].map((i) => [i.name, new Decimal(i.assumed)]),
+  );
   const periods = project(pools, { cpr, cdr, severity, recoveryLagMonths: lag, indexRates }, { source: "<scenario>" });
   return {
     periods,
@@ -117,9 +158,19 @@ export function runDeal(dir: string, o: RunCommandOptions): RunResult {
 export function runCommand(dir: string, o: RunCommandOptions): number {
   const format = o.format ?? "table";
   if (!["table", "csv", "json"].includes(format))
-    throw new PactaError([diag("PA5001", cli, { message: `--format must be table, csv or json, got "${format}"`, hint: "e.g. --format json" })]);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--format must be table, csv or json, got "${format}"`,
+        hint: "e.g. --format json",
+      }),
+    ]);
   const result = runDeal(dir, o);
-  const text = format === "json" ? renderJson(result, { trace: o.trace ?? false }) : format === "csv" ? renderCsv(result) : renderTable(result);
+  const text =
+    format === "json"
+      ? renderJson(result, { trace: o.trace ?? false })
+      : format === "csv"
+        ? renderCsv(result)
+        : renderTable(result);
   emit(text, o.out);
   return 0;
 }

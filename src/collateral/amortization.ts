@@ -17,6 +17,8 @@ export function scheduledPrincipal(balance: Money, annualRate: Decimal, remainin
   }
   if (remainingMonths === 1) return balance;
   const i = annualRate.div(12);
-  const exact = i.isZero() ? balance.div(remainingMonths) : balance.times(i).div(ONE.plus(i).pow(remainingMonths).minus(ONE));
+  const exact = i.isZero()
+    ? balance.div(remainingMonths)
+    : balance.times(i).div(ONE.plus(i).pow(remainingMonths).minus(ONE));
   return min(balance, cents(exact));
 }

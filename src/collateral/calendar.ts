@@ -14,7 +14,8 @@ export { isBusinessDay, followingBusinessDay, bankHolidays, type DateLike } from
 export { daysBetween, days30360, dayCountFraction, accrualDays, type DayCountConvention } from "./day-count.ts";
 
 function checkN(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Distribution Date number must be a whole number ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`Distribution Date number must be a whole number ≥ 1, got ${n}`);
 }
 
 /**
@@ -29,7 +30,9 @@ export function scheduledDistributionDate(firstDate: DateLike, dayOfMonth: numbe
   if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) {
     throw new RangeError(`day of month must be 1–31, got ${dayOfMonth}`);
   }
-  const month = toPlainDate(firstDate).toPlainYearMonth().add({ months: n - 1 });
+  const month = toPlainDate(firstDate)
+    .toPlainYearMonth()
+    .add({ months: n - 1 });
   return month.toPlainDate({ day: Math.min(dayOfMonth, month.daysInMonth) }).toString();
 }
 
@@ -103,7 +106,9 @@ export function accrualPeriod(
   let start: string;
   let end: string;
   if (kind === "calendar-month") {
-    const month = toPlainDate(schedule.firstDistributionDate).toPlainYearMonth().add({ months: n - 1 });
+    const month = toPlainDate(schedule.firstDistributionDate)
+      .toPlainYearMonth()
+      .add({ months: n - 1 });
     end = month.toPlainDate({ day: 1 }).toString();
     start = month.subtract({ months: 1 }).toPlainDate({ day: 1 }).toString();
   } else {

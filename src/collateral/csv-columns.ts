@@ -55,14 +55,26 @@ export function readAmount(text: string, name: string, optional: boolean): Cell<
     return optional ? { value: ZERO } : { error: [`${name} is empty`, "write 0 for no amount"] };
   }
   if (/^(-|\$\s*-|\(.*\)$)/.test(t)) {
-    return { error: [`${name} is negative (${t})`, "remittance amounts are never negative; a loss goes in realized_loss as a positive amount"] };
+    return {
+      error: [
+        `${name} is negative (${t})`,
+        "remittance amounts are never negative; a loss goes in realized_loss as a positive amount",
+      ],
+    };
   }
   if (!AMOUNT.test(t)) {
-    return { error: [`${name} "${t}" is not an amount of dollars`, "write dollars and cents, e.g. 1234.56 or $1,234.56"] };
+    return {
+      error: [`${name} "${t}" is not an amount of dollars`, "write dollars and cents, e.g. 1234.56 or $1,234.56"],
+    };
   }
   const value = new Decimal(t.replace(/[$,]/g, ""));
   if (!cents(value).eq(value)) {
-    return { error: [`${name} ${t} has a fraction of a cent`, "remittance amounts are in whole cents; round them to two decimals"] };
+    return {
+      error: [
+        `${name} ${t} has a fraction of a cent`,
+        "remittance amounts are in whole cents; round them to two decimals",
+      ],
+    };
   }
   return { value };
 }
@@ -73,10 +85,14 @@ export function readAmount(text: string, name: string, optional: boolean): Cell<
  */
 export function readRate(text: string, name: string): Cell<Decimal> {
   const t = text.trim();
-  if (t === "") return { error: [`${name} is empty`, "write the annual rate as a decimal (0.0835) or a percent (8.35%)"] };
+  if (t === "")
+    return { error: [`${name} is empty`, "write the annual rate as a decimal (0.0835) or a percent (8.35%)"] };
   if (t.startsWith("-")) return { error: [`${name} is negative (${t})`, "an annual rate is 0 or more"] };
   const m = RATE.exec(t);
-  if (!m) return { error: [`${name} "${t}" is not a rate`, "write the annual rate as a decimal (0.0835) or a percent (8.35%)"] };
+  if (!m)
+    return {
+      error: [`${name} "${t}" is not a rate`, "write the annual rate as a decimal (0.0835) or a percent (8.35%)"],
+    };
   const percent = m[3] === "%";
   const value = new Decimal(t.replace("%", "")).div(percent ? 100 : 1);
   if (value.gte(1)) {

@@ -30,7 +30,13 @@ export function writeCollateralCsv(periods: readonly CollateralPeriod[]): string
   for (const p of periods) {
     for (const [group, c] of Object.entries(p.groups)) {
       const ix = indices.map((i) => (p.indexRates[i] ? rate(p.indexRates[i]) : ""));
-      const row = [String(p.number), group, ...money.map((m) => c[MONEY_COLUMNS[m]].toFixed(2)), rate(c.netMortgageRate), ...ix];
+      const row = [
+        String(p.number),
+        group,
+        ...money.map((m) => c[MONEY_COLUMNS[m]].toFixed(2)),
+        rate(c.netMortgageRate),
+        ...ix,
+      ];
       lines.push(row.map(quote).join(","));
     }
   }

@@ -61,7 +61,7 @@ function readRecords(ix: TextIndex, report: Report): CsvRecord[] | undefined {
     }) as unknown as typeof parsed;
   } catch (e) {
     const err = e as { code?: unknown; raw?: unknown; bytes_records?: unknown; lines?: unknown };
-    if (typeof err.code !== "string" || !err.code.startsWith("CSV_") && !err.code.startsWith("INVALID_")) throw e;
+    if (typeof err.code !== "string" || (!err.code.startsWith("CSV_") && !err.code.startsWith("INVALID_"))) throw e;
     report(syntaxErrorPosition(ix, err), ...syntaxErrorText(err.code));
     return undefined;
   }
@@ -81,15 +81,24 @@ function syntaxErrorText(code: string): [string, string] {
     case "CSV_QUOTE_NOT_CLOSED":
       return ["this quoted field is never closed", 'add the closing double quote (")'];
     case "CSV_INVALID_CLOSING_QUOTE":
-      return ["unexpected character after the closing quote of a field", 'a quoted field ends at its closing quote; to put a quote inside it, double it ("")'];
+      return [
+        "unexpected character after the closing quote of a field",
+        'a quoted field ends at its closing quote; to put a quote inside it, double it ("")',
+      ];
     case "INVALID_OPENING_QUOTE":
-      return ["a double quote inside an unquoted field", 'quote the whole field ("…"), doubling any quote inside it, or remove the quote'];
+      return [
+        "a double quote inside an unquoted field",
+        'quote the whole field ("…"), doubling any quote inside it, or remove the quote',
+      ];
     default:
       return [`the file is not valid CSV (${code})`, "check the quoting of this line"];
   }
 }
 
-function syntaxErrorPosition(ix: TextIndex, e: { code?: unknown; raw?: unknown; bytes_records?: unknown; lines?: unknown }): Position {
+function syntaxErrorPosition(
+  ix: TextIndex,
+  e: { code?: unknown; raw?: unknown; bytes_records?: unknown; lines?: unknown },
+): Position {
   const raw = typeof e.raw === "string" ? e.raw : undefined;
   if (raw !== undefined && e.code === "CSV_QUOTE_NOT_CLOSED" && ix.text.endsWith(raw)) {
     const start = ix.text.length - raw.length;
@@ -125,7 +134,11 @@ function readHeader(rec: CsvRecord, report: Report): Header | undefined {
     if (!col) {
       bad = true;
       const fallback = `the columns are ${FIXED.join(", ")}, and index:<index name>`;
-      report(at, name === "" ? "a column has no name" : `unknown column "${name}"`, name === "" ? fallback : didYouMean(lower, FIXED, fallback));
+      report(
+        at,
+        name === "" ? "a column has no name" : `unknown column "${name}"`,
+        name === "" ? fallback : didYouMean(lower, FIXED, fallback),
+      );
     } else if (fixed.has(col)) {
       bad = true;
       report(at, `column "${col}" appears twice`, "keep one of the two columns");
@@ -134,7 +147,11 @@ function readHeader(rec: CsvRecord, report: Report): Header | undefined {
   for (const col of REQUIRED_COLUMNS) {
     if (!fixed.has(col)) {
       bad = true;
-      report({ line: rec.pos.fields[0]!.line, column: 1 }, `the header has no "${col}" column`, `add it; every file needs ${REQUIRED_COLUMNS.join(", ")}`);
+      report(
+        { line: rec.pos.fields[0]!.line, column: 1 },
+        `the header has no "${col}" column`,
+        `add it; every file needs ${REQUIRED_COLUMNS.join(", ")}`,
+      );
     }
   }
   return bad ? undefined : { width: rec.fields.length, fixed, indices };
@@ -152,13 +169,25 @@ interface Unplaced {
 }
 
 /** Reads one data row; undefined when its period or group is unusable. */
-function readRow(rec: CsvRecord, h: Header, groups: readonly string[], report: Report, unplaced: Unplaced): Row | undefined {
+function readRow(
+  rec: CsvRecord,
+  h: Header,
+  groups: readonly string[],
+  report: Report,
+  unplaced: Unplaced,
+): Row | undefined {
   const n = rec.fields.length;
   let ok = true;
   if (n !== h.width) {
     ok = false;
     const at = n > h.width ? rec.pos.fields[h.width]! : rec.pos.end;
-    report(at, `this row has ${n} fields, the header has ${h.width}`, n > h.width ? 'remove the extra fields (an amount with thousands commas needs quotes: "1,234.56")' : "give every column of the header a value, even if empty");
+    report(
+      at,
+      `this row has ${n} fields, the header has ${h.width}`,
+      n > h.width
+        ? 'remove the extra fields (an amount with thousands commas needs quotes: "1,234.56")'
+        : "give every column of the header a value, even if empty",
+    );
   }
   // with the wrong number of fields, only the period and group are read (when present), to place the row
   const cell = (col: FixedColumn | number) => {
@@ -179,7 +208,11 @@ function readRow(rec: CsvRecord, h: Header, groups: readonly string[], report: R
     ok = false;
     unplaced.any = true;
     if (g && n === h.width) {
-      report(g.at, group === "" ? "the group is empty" : `unknown loan group "${group}"`, didYouMean(group!, groups, `the loan groups are ${groups.map((x) => `"${x}"`).join(", ")}`));
+      report(
+        g.at,
+        group === "" ? "the group is empty" : `unknown loan group "${group}"`,
+        didYouMean(group!, groups, `the loan groups are ${groups.map((x) => `"${x}"`).join(", ")}`),
+      );
     }
     return undefined;
   }
@@ -217,7 +250,14 @@ function at(row: Row, h: Header, col: FixedColumn | number): Position {
  * Checks periods (no duplicate, none missing) and index values across rows. Returns the rows of
  * each group sorted by period, and the groups whose rows have a problem of their own.
  */
-function checkPeriods(rows: Row[], pools: readonly PoolTerms[], h: Header, headerRec: CsvRecord, report: Report, unplaced: Unplaced): { byGroup: Map<string, Row[]>; broken: Set<string> } {
+function checkPeriods(
+  rows: Row[],
+  pools: readonly PoolTerms[],
+  h: Header,
+  headerRec: CsvRecord,
+  report: Report,
+  unplaced: Unplaced,
+): { byGroup: Map<string, Row[]>; broken: Set<string> } {
   const byGroup = new Map<string, Row[]>(pools.map((p) => [p.name, []]));
   const broken = new Set(rows.filter((r) => !r.ok).map((r) => r.group));
   const seen = new Map<string, Row>();
@@ -225,7 +265,11 @@ function checkPeriods(rows: Row[], pools: readonly PoolTerms[], h: Header, heade
     const key = `${row.group}\u0000${row.period}`;
     const first = seen.get(key);
     if (first) {
-      report(at(row, h, "period"), `period ${row.period} of loan group "${row.group}" appears twice (first on line ${first.pos.fields[0]!.line})`, "keep one row per group and period");
+      report(
+        at(row, h, "period"),
+        `period ${row.period} of loan group "${row.group}" appears twice (first on line ${first.pos.fields[0]!.line})`,
+        "keep one row per group and period",
+      );
       broken.add(row.group);
       continue;
     }
@@ -241,14 +285,26 @@ function checkPeriods(rows: Row[], pools: readonly PoolTerms[], h: Header, heade
       continue;
     }
     if (list.length === 0) {
-      report(headerRec.pos.fields[h.fixed.get("group")!]!, `no rows for loan group "${group}"`, `every loan group (${pools.map((p) => p.name).join(", ")}) needs a row for every period 1–${last}`);
+      report(
+        headerRec.pos.fields[h.fixed.get("group")!]!,
+        `no rows for loan group "${group}"`,
+        `every loan group (${pools.map((p) => p.name).join(", ")}) needs a row for every period 1–${last}`,
+      );
       continue;
     }
     const gap = list.findIndex((r, i) => r.period !== i + 1);
     if (gap >= 0) {
-      report(at(list[gap]!, h, "period"), `loan group "${group}" has no row for period ${gap + 1}`, `periods run 1, 2, 3, … without gaps; this row is period ${list[gap]!.period}`);
+      report(
+        at(list[gap]!, h, "period"),
+        `loan group "${group}" has no row for period ${gap + 1}`,
+        `periods run 1, 2, 3, … without gaps; this row is period ${list[gap]!.period}`,
+      );
     } else if (list.length < last) {
-      report(at(list[list.length - 1]!, h, "period"), `loan group "${group}" has no row for period ${list.length + 1}`, `the file runs to period ${last}; every group needs the same periods`);
+      report(
+        at(list[list.length - 1]!, h, "period"),
+        `loan group "${group}" has no row for period ${list.length + 1}`,
+        `the file runs to period ${last}; every group needs the same periods`,
+      );
     }
   }
   const byPeriod = new Map<number, Row[]>();
@@ -257,12 +313,20 @@ function checkPeriods(rows: Row[], pools: readonly PoolTerms[], h: Header, heade
     for (const [period, list] of byPeriod) {
       const given = list.filter((r) => r.index.has(name));
       if (given.length === 0 && list.every((r) => r.ok)) {
-        report(at(list[0]!, h, i), `no value of index "${name}" for period ${period}`, "give the index value in at least one row of each period");
+        report(
+          at(list[0]!, h, i),
+          `no value of index "${name}" for period ${period}`,
+          "give the index value in at least one row of each period",
+        );
       }
       const v0 = given[0]?.index.get(name);
       for (const r of given.slice(1)) {
         if (!r.index.get(name)!.eq(v0!)) {
-          report(at(r, h, i), `index "${name}" is ${r.index.get(name)!.toString()} here but ${v0!.toString()} on line ${given[0]!.pos.fields[0]!.line} for the same period`, "an index has one value per period");
+          report(
+            at(r, h, i),
+            `index "${name}" is ${r.index.get(name)!.toString()} here but ${v0!.toString()} on line ${given[0]!.pos.fields[0]!.line} for the same period`,
+            "an index has one value per period",
+          );
         }
       }
     }
@@ -279,10 +343,18 @@ function buildGroup(pool: PoolTerms, rows: Row[], h: Header, report: Report): Gr
   const out: GroupCollections[] = [];
   let balance = pool.cutoffBalance;
   for (const row of rows) {
-    const principal = sum((["scheduled_principal", "prepayments", "net_liquidation_proceeds", "realized_loss"] as const).map((c) => amount(row, c)));
+    const principal = sum(
+      (["scheduled_principal", "prepayments", "net_liquidation_proceeds", "realized_loss"] as const).map((c) =>
+        amount(row, c),
+      ),
+    );
     const ending = balance.minus(principal);
     if (ending.lt(ZERO)) {
-      report(at(row, h, "scheduled_principal"), `loan group "${pool.name}", period ${row.period}: principal and losses of ${formatMoney(principal)} exceed the beginning balance of ${formatMoney(balance)}`, `the ending balance would be ${formatMoney(ending)}; check the amounts, or the group's cut-off balance (${formatMoney(pool.cutoffBalance)})`);
+      report(
+        at(row, h, "scheduled_principal"),
+        `loan group "${pool.name}", period ${row.period}: principal and losses of ${formatMoney(principal)} exceed the beginning balance of ${formatMoney(balance)}`,
+        `the ending balance would be ${formatMoney(ending)}; check the amounts, or the group's cut-off balance (${formatMoney(pool.cutoffBalance)})`,
+      );
       return out;
     }
     out.push({
@@ -337,13 +409,21 @@ export function readCollateralCsv(text: string, file: string, pools: PoolTerms[]
   if (!records) return fail();
   const headerRec = records[0];
   if (!headerRec) {
-    report({ line: 1, column: 1 }, `${file} is empty`, `the first line names the columns: ${REQUIRED_COLUMNS.join(",")}`);
+    report(
+      { line: 1, column: 1 },
+      `${file} is empty`,
+      `the first line names the columns: ${REQUIRED_COLUMNS.join(",")}`,
+    );
     return fail();
   }
   const h = readHeader(headerRec, report);
   if (!h) return fail();
   if (records.length === 1) {
-    report(headerRec.pos.end, `${file} has a header but no data rows`, "add one row per loan group and Distribution Date");
+    report(
+      headerRec.pos.end,
+      `${file} has a header but no data rows`,
+      "add one row per loan group and Distribution Date",
+    );
     return fail();
   }
   const names = pools.map((p) => p.name);

@@ -47,7 +47,13 @@ export function pricingCurves(groups: Iterable<LoanGroup>): Record<string, Prepa
     out[g.name] =
       p.kind === "cpr"
         ? { kind: "constant", cpr: new Decimal(p.cpr) }
-        : { kind: "ramp", startCpr: new Decimal(p.startCpr), endCpr: new Decimal(p.endCpr), rampMonths: p.rampMonths, multiplier: new Decimal(p.multiple) };
+        : {
+            kind: "ramp",
+            startCpr: new Decimal(p.startCpr),
+            endCpr: new Decimal(p.endCpr),
+            rampMonths: p.rampMonths,
+            multiplier: new Decimal(p.multiple),
+          };
   }
   return out;
 }

@@ -7,7 +7,9 @@ import type { Assumptions, PrepaymentCurve } from "./types.ts";
 
 /** True if `x` is a prepayment curve object (not a Decimal, not a by-group record). */
 function isCurve(x: unknown): x is PrepaymentCurve {
-  return typeof x === "object" && x !== null && !Decimal.isDecimal(x) && typeof (x as { kind?: unknown }).kind === "string";
+  return (
+    typeof x === "object" && x !== null && !Decimal.isDecimal(x) && typeof (x as { kind?: unknown }).kind === "string"
+  );
 }
 
 /**

@@ -109,7 +109,11 @@ function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
  *   the inputs are unusable: rates outside 0–1, a group without a prepayment speed, an adjustable
  *   group whose index has no value in `assumptions.indexRates`, a non-whole month count, etc.
  */
-export function project(pools: PoolTerms[], assumptions: Assumptions, options: ProjectionOptions = {}): CollateralPeriod[] {
+export function project(
+  pools: PoolTerms[],
+  assumptions: Assumptions,
+  options: ProjectionOptions = {},
+): CollateralPeriod[] {
   const maxPeriods = options.maxPeriods ?? 480;
   const at = { file: options.source ?? "<assumptions>", line: 1, column: 1 };
   const problems = validateProjectionInputs(pools, assumptions, maxPeriods, at);

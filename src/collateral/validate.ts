@@ -30,7 +30,10 @@ export function validateProjectionInputs(
   inUnit(assumptions.cdr, "the CDR", "write an annual default rate as a decimal: 0.05 for 5% CDR");
   inUnit(assumptions.severity, "the loss severity", "write the severity as a decimal: 0.35 for 35%");
   if (!isWhole(assumptions.recoveryLagMonths, 0)) {
-    bad(`the recovery lag is ${assumptions.recoveryLagMonths} months`, "give a whole number of months ≥ 0 (0 = liquidated in the month of default)");
+    bad(
+      `the recovery lag is ${assumptions.recoveryLagMonths} months`,
+      "give a whole number of months ≥ 0 (0 = liquidated in the month of default)",
+    );
   }
 
   const names = new Set<string>();
@@ -39,28 +42,53 @@ export function validateProjectionInputs(
     if (names.has(p.name)) bad(`${g} is given twice`, "each loan group needs its own name");
     names.add(p.name);
     if (p.cutoffBalance.lt(ZERO) || !cents(p.cutoffBalance).eq(p.cutoffBalance)) {
-      bad(`${g} has a cut-off balance of ${p.cutoffBalance.toString()}`, "a balance is a non-negative amount in whole cents");
+      bad(
+        `${g} has a cut-off balance of ${p.cutoffBalance.toString()}`,
+        "a balance is a non-negative amount in whole cents",
+      );
     }
-    if (!isWhole(p.remainingTermMonths, 1)) bad(`${g} has a remaining term of ${p.remainingTermMonths} months`, "give a whole number of months ≥ 1");
-    if (p.servicingFeeRate.lt(ZERO)) bad(`${g} has a negative servicing fee rate`, "write the fee as an annual decimal: 0.005 for 0.50%");
+    if (!isWhole(p.remainingTermMonths, 1))
+      bad(`${g} has a remaining term of ${p.remainingTermMonths} months`, "give a whole number of months ≥ 1");
+    if (p.servicingFeeRate.lt(ZERO))
+      bad(`${g} has a negative servicing fee rate`, "write the fee as an annual decimal: 0.005 for 0.50%");
     if (p.mortgageRate.lt(p.servicingFeeRate)) {
-      bad(`${g}'s mortgage rate ${formatPercent(p.mortgageRate)} is below its servicing fee rate ${formatPercent(p.servicingFeeRate)}`, "rates are annual decimals: 0.0835 for 8.35%");
+      bad(
+        `${g}'s mortgage rate ${formatPercent(p.mortgageRate)} is below its servicing fee rate ${formatPercent(p.servicingFeeRate)}`,
+        "rates are annual decimals: 0.0835 for 8.35%",
+      );
     }
     const a = p.adjustable;
     if (a) {
       if (!Object.prototype.hasOwnProperty.call(assumptions.indexRates, a.index)) {
         const known = Object.keys(assumptions.indexRates);
-        bad(`no value for index "${a.index}" (used by ${g})`, `add "${a.index}" to the assumptions' index rates${known.length ? ` (given: ${known.join(", ")})` : ""}`);
+        bad(
+          `no value for index "${a.index}" (used by ${g})`,
+          `add "${a.index}" to the assumptions' index rates${known.length ? ` (given: ${known.join(", ")})` : ""}`,
+        );
       }
-      if (!isWhole(a.firstAdjustmentMonth, 0)) bad(`${g}'s first adjustment month is ${a.firstAdjustmentMonth}`, "give a whole number of months ≥ 0");
-      if (!isWhole(a.resetMonths, 1)) bad(`${g} resets every ${a.resetMonths} months`, "give a whole number of months ≥ 1");
-      if (a.periodicCap.lt(ZERO)) bad(`${g}'s periodic cap is negative`, "the periodic cap is the largest change, an annual decimal ≥ 0");
-      if (a.floor.gt(a.lifetimeCap)) bad(`${g}'s floor ${formatPercent(a.floor)} is above its lifetime cap ${formatPercent(a.lifetimeCap)}`, "swap the two, or check the units");
-      if (a.floor.lt(p.servicingFeeRate)) bad(`${g}'s floor ${formatPercent(a.floor)} is below its servicing fee rate`, "the net mortgage rate could turn negative; check the floor");
+      if (!isWhole(a.firstAdjustmentMonth, 0))
+        bad(`${g}'s first adjustment month is ${a.firstAdjustmentMonth}`, "give a whole number of months ≥ 0");
+      if (!isWhole(a.resetMonths, 1))
+        bad(`${g} resets every ${a.resetMonths} months`, "give a whole number of months ≥ 1");
+      if (a.periodicCap.lt(ZERO))
+        bad(`${g}'s periodic cap is negative`, "the periodic cap is the largest change, an annual decimal ≥ 0");
+      if (a.floor.gt(a.lifetimeCap))
+        bad(
+          `${g}'s floor ${formatPercent(a.floor)} is above its lifetime cap ${formatPercent(a.lifetimeCap)}`,
+          "swap the two, or check the units",
+        );
+      if (a.floor.lt(p.servicingFeeRate))
+        bad(
+          `${g}'s floor ${formatPercent(a.floor)} is below its servicing fee rate`,
+          "the net mortgage rate could turn negative; check the floor",
+        );
     }
     const curve = prepaymentCurveFor(assumptions, p.name);
     if (!curve) {
-      bad(`the prepayment assumption has no speed for ${g}`, `give a CPR or curve for every group (${pools.map((q) => `"${q.name}"`).join(", ")}), or one for all`);
+      bad(
+        `the prepayment assumption has no speed for ${g}`,
+        `give a CPR or curve for every group (${pools.map((q) => `"${q.name}"`).join(", ")}), or one for all`,
+      );
     } else {
       checkCurve(curve, g, bad);
     }
@@ -79,7 +107,10 @@ function checkCurve(curve: PrepaymentCurve, g: string, bad: (m: string, h: strin
   for (const m of [1, last]) {
     const cpr = cprForMonth(curve, m);
     if (cpr.lt(ZERO) || cpr.gt(ONE)) {
-      bad(`the prepayment curve of ${g} gives a CPR of ${cpr.toString()} in month ${m}, outside 0 to 1`, "write CPRs as annual decimals (0.23 for 23% CPR) and keep the multiplier small enough");
+      bad(
+        `the prepayment curve of ${g} gives a CPR of ${cpr.toString()} in month ${m}, outside 0 to 1`,
+        "write CPRs as annual decimals (0.23 for 23% CPR) and keep the multiplier small enough",
+      );
       return;
     }
   }

@@ -42,34 +42,86 @@ export const MESSAGES = {
   PA1002: { severity: "error", text: "{message}", hint: "{hint}" },
   PA1003: { severity: "error", text: "unterminated quoted text", hint: 'close the text with a double quote (")' },
   PA1004: { severity: "error", text: "cannot read file {file}: {reason}" },
-  PA1005: { severity: "error", text: "{what} is not a valid {kind}: {reason}", hint: "write dates as YYYY-MM-DD, e.g. 2002-05-24" },
+  PA1005: {
+    severity: "error",
+    text: "{what} is not a valid {kind}: {reason}",
+    hint: "write dates as YYYY-MM-DD, e.g. 2002-05-24",
+  },
   // semantics
   PA2001: { severity: "error", text: 'unknown defined term "{name}"', hint: "{hint}" },
   PA2002: { severity: "error", text: "unknown class {name}", hint: "{hint}" },
   PA2003: { severity: "error", text: 'unknown loan group "{name}"', hint: "{hint}" },
   PA2004: { severity: "error", text: "unknown provision {name}", hint: "{hint}" },
-  PA2005: { severity: "error", text: 'defined term "{name}" is defined twice', hint: "keep one definition; an amendment replaces a definition with `replace definition`" },
+  PA2005: {
+    severity: "error",
+    text: 'defined term "{name}" is defined twice',
+    hint: "keep one definition; an amendment replaces a definition with `replace definition`",
+  },
   PA2006: { severity: "error", text: "{what} {name} is declared twice", hint: "each {what} needs its own name" },
-  PA2007: { severity: "error", text: "these provisions depend on each other in a cycle: {chain}", hint: "a definition or clause cannot depend, directly or through others, on its own value for the same Distribution Date; use `prior` for last date's value, or read the provision another way" },
+  PA2007: {
+    severity: "error",
+    text: "these provisions depend on each other in a cycle: {chain}",
+    hint: "a definition or clause cannot depend, directly or through others, on its own value for the same Distribution Date; use `prior` for last date's value, or read the provision another way",
+  },
   PA2008: { severity: "error", text: "{message}", hint: "{hint}" },
   PA2009: { severity: "error", text: 'unknown index "{name}"', hint: "{hint}" },
-  PA2010: { severity: "warning", text: 'defined term "{name}" is never used', hint: "remove it, or refer to it from a clause or another definition" },
-  PA2011: { severity: "warning", text: "clause {name} can never pay: {reason}", hint: "check the condition's Distribution Date number" },
+  PA2010: {
+    severity: "warning",
+    text: 'defined term "{name}" is never used',
+    hint: "remove it, or refer to it from a clause or another definition",
+  },
+  PA2011: {
+    severity: "warning",
+    text: "clause {name} can never pay: {reason}",
+    hint: "check the condition's Distribution Date number",
+  },
   PA2012: { severity: "error", text: "unit mismatch: {message}", hint: "{hint}" },
-  PA2014: { severity: "warning", text: "clause {name} pays an amount without saying `as principal` or `as interest`: it reduces no balance and is reported as another distribution", hint: "add `as principal` (reduces the Certificate Principal Balance) or `as interest`" },
-  PA2013: { severity: "error", text: "class {name} belongs to {actual}, not to {expected}", hint: "a section pays the classes of its own loan group unless the clause names the other group's classes on purpose" },
+  PA2014: {
+    severity: "warning",
+    text: "clause {name} pays an amount without saying `as principal` or `as interest`: it reduces no balance and is reported as another distribution",
+    hint: "add `as principal` (reduces the Certificate Principal Balance) or `as interest`",
+  },
+  PA2013: {
+    severity: "error",
+    text: "class {name} belongs to {actual}, not to {expected}",
+    hint: "a section pays the classes of its own loan group unless the clause names the other group's classes on purpose",
+  },
   // amendments
-  PA3001: { severity: "error", text: "amendment item {item}: {target} does not exist in the agreement", hint: "{hint}" },
-  PA3002: { severity: "error", text: 'amendment "{title}" amends "{target}", but the agreement is "{actual}"', hint: "the `to` line must name the agreement's title exactly" },
-  PA3003: { severity: "error", text: "amendment items {first} and {second} both change {target}", hint: "an instrument changes each provision once; merge the two items" },
+  PA3001: {
+    severity: "error",
+    text: "amendment item {item}: {target} does not exist in the agreement",
+    hint: "{hint}",
+  },
+  PA3002: {
+    severity: "error",
+    text: 'amendment "{title}" amends "{target}", but the agreement is "{actual}"',
+    hint: "the `to` line must name the agreement's title exactly",
+  },
+  PA3003: {
+    severity: "error",
+    text: "amendment items {first} and {second} both change {target}",
+    hint: "an instrument changes each provision once; merge the two items",
+  },
   PA3004: { severity: "error", text: "amendment item {item} is rejected: {reason}", hint: "{hint}" },
-  PA3005: { severity: "error", text: "amendment item {item}: {target} already exists", hint: "use `replace` to change an existing provision" },
+  PA3005: {
+    severity: "error",
+    text: "amendment item {item}: {target} already exists",
+    hint: "use `replace` to change an existing provision",
+  },
   // evaluation
-  PA4001: { severity: "error", text: "cycle while evaluating Distribution Date {period}: {chain}", hint: "a waterfall clause depends on an amount that is only known after that clause runs; break the chain with another reading of the provision" },
+  PA4001: {
+    severity: "error",
+    text: "cycle while evaluating Distribution Date {period}: {chain}",
+    hint: "a waterfall clause depends on an amount that is only known after that clause runs; break the chain with another reading of the provision",
+  },
   PA4002: { severity: "error", text: "{message}", hint: "{hint}" },
   // inputs
   PA5001: { severity: "error", text: "{message}", hint: "{hint}" },
-  PA5002: { severity: "error", text: "no deal found in {dir}", hint: "a deal directory holds agreement.pacta and, optionally, amendment-N.pacta files" },
+  PA5002: {
+    severity: "error",
+    text: "no deal found in {dir}",
+    hint: "a deal directory holds agreement.pacta and, optionally, amendment-N.pacta files",
+  },
 } as const satisfies Record<string, Entry>;
 
 /** A code from the catalogue. */

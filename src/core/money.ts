@@ -124,7 +124,11 @@ export function formatPercent(x: Decimal, places = 4): string {
  * `oddCents` "first class" the leftover cents go one each to the first shares in order instead.
  * With all weights zero the split is equal. Returns one share per weight, in order.
  */
-export function splitProRata(amount: Money, weights: readonly Decimal[], oddCents: "largest remainder" | "first class" = "largest remainder"): Money[] {
+export function splitProRata(
+  amount: Money,
+  weights: readonly Decimal[],
+  oddCents: "largest remainder" | "first class" = "largest remainder",
+): Money[] {
   const n = weights.length;
   if (n === 0) return [];
   const total = sum(weights);

@@ -58,7 +58,9 @@ export function loadDeal(dir: string): LoadedDeal {
     try {
       text = readFileSync(p, "utf8");
     } catch (e) {
-      out.diagnostics.push(diag("PA1004", { file: shown, line: 1, column: 1 }, { file: shown, reason: (e as Error).message }));
+      out.diagnostics.push(
+        diag("PA1004", { file: shown, line: 1, column: 1 }, { file: shown, reason: (e as Error).message }),
+      );
       continue;
     }
     const r = parse(text, shown);
@@ -67,10 +69,20 @@ export function loadDeal(dir: string): LoadedDeal {
     if (!r.ast) continue;
     if (p === agreementPath) {
       if (r.ast.kind !== "agreement")
-        out.diagnostics.push(diag("PA1002", r.ast.loc, { message: "agreement.pacta must hold an agreement", hint: "start it with `agreement \"Title\"`; amendments go in amendment-N.pacta" }));
+        out.diagnostics.push(
+          diag("PA1002", r.ast.loc, {
+            message: "agreement.pacta must hold an agreement",
+            hint: 'start it with `agreement "Title"`; amendments go in amendment-N.pacta',
+          }),
+        );
       else agreement = r.ast;
     } else if (r.ast.kind !== "amendment")
-      out.diagnostics.push(diag("PA1002", r.ast.loc, { message: `${basename(p)} must hold an amendment`, hint: "start it with `amendment \"Title\" to \"Agreement title\" dated YYYY-MM-DD`" }));
+      out.diagnostics.push(
+        diag("PA1002", r.ast.loc, {
+          message: `${basename(p)} must hold an amendment`,
+          hint: 'start it with `amendment "Title" to "Agreement title" dated YYYY-MM-DD`',
+        }),
+      );
     else amendments.push(r.ast);
   }
   if (!agreement || hasErrors(out.diagnostics)) return out;

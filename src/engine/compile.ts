@@ -28,19 +28,34 @@ export type Compiled = (ctx: EvalContext) => Value;
 const cache = new WeakMap<Expr, Compiled>();
 
 function num(v: Value, e: Expr): Decimal {
-  if (typeof v === "boolean") throw new PactaError([diag("PA4002", e.loc, { message: "expected an amount but found a condition", hint: "run `pacta check` to see unit errors" })]);
+  if (typeof v === "boolean")
+    throw new PactaError([
+      diag("PA4002", e.loc, {
+        message: "expected an amount but found a condition",
+        hint: "run `pacta check` to see unit errors",
+      }),
+    ]);
   return v;
 }
 function bool(v: Value, e: Expr): boolean {
-  if (typeof v !== "boolean") throw new PactaError([diag("PA4002", e.loc, { message: "expected a condition but found an amount", hint: "run `pacta check` to see unit errors" })]);
+  if (typeof v !== "boolean")
+    throw new PactaError([
+      diag("PA4002", e.loc, {
+        message: "expected a condition but found an amount",
+        hint: "run `pacta check` to see unit errors",
+      }),
+    ]);
   return v;
 }
 
 function selects(s: PeriodSelector, n: number): boolean {
   switch (s.kind) {
-    case "first": return n <= s.count;
-    case "range": return n >= s.from && n <= s.to;
-    case "onOrAfter": return n >= s.ordinal;
+    case "first":
+      return n <= s.count;
+    case "range":
+      return n >= s.from && n <= s.to;
+    case "onOrAfter":
+      return n >= s.ordinal;
   }
 }
 
@@ -69,7 +84,12 @@ function build(e: Expr): Compiled {
     }
     case "date":
       return () => {
-        throw new PactaError([diag("PA4002", e.loc, { message: "a date cannot be evaluated as an amount", hint: "compare Distribution Dates with `on or after the Nth Distribution Date`" })]);
+        throw new PactaError([
+          diag("PA4002", e.loc, {
+            message: "a date cannot be evaluated as an amount",
+            hint: "compare Distribution Dates with `on or after the Nth Distribution Date`",
+          }),
+        ]);
       };
     case "term": {
       const name = e.name;
@@ -89,14 +109,22 @@ function build(e: Expr): Compiled {
       const l = compile(e.left);
       const r = compile(e.right);
       switch (e.op) {
-        case "+": return (ctx) => num(l(ctx), e.left).plus(num(r(ctx), e.right));
-        case "-": return (ctx) => num(l(ctx), e.left).minus(num(r(ctx), e.right));
-        case "*": return (ctx) => num(l(ctx), e.left).times(num(r(ctx), e.right));
+        case "+":
+          return (ctx) => num(l(ctx), e.left).plus(num(r(ctx), e.right));
+        case "-":
+          return (ctx) => num(l(ctx), e.left).minus(num(r(ctx), e.right));
+        case "*":
+          return (ctx) => num(l(ctx), e.left).times(num(r(ctx), e.right));
         case "/":
           return (ctx) => {
             const d = num(r(ctx), e.right);
             if (d.isZero())
-              throw new PactaError([diag("PA4002", e.right.loc, { message: `division by zero on Distribution Date ${ctx.periodNumber}`, hint: "guard the division, e.g. `if X is greater than $0 then … else …`" })]);
+              throw new PactaError([
+                diag("PA4002", e.right.loc, {
+                  message: `division by zero on Distribution Date ${ctx.periodNumber}`,
+                  hint: "guard the division, e.g. `if X is greater than $0 then … else …`",
+                }),
+              ]);
             return num(l(ctx), e.left).div(d);
           };
       }
@@ -109,11 +137,16 @@ function build(e: Expr): Compiled {
       return (ctx) => {
         const c = num(l(ctx), e.left).comparedTo(num(r(ctx), e.right));
         switch (op) {
-          case "<": return c < 0;
-          case "<=": return c <= 0;
-          case ">": return c > 0;
-          case ">=": return c >= 0;
-          case "=": return c === 0;
+          case "<":
+            return c < 0;
+          case "<=":
+            return c <= 0;
+          case ">":
+            return c > 0;
+          case ">=":
+            return c >= 0;
+          case "=":
+            return c === 0;
         }
       };
     }

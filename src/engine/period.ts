@@ -18,7 +18,16 @@ import type { ClassDecl, ClassField, Clause, CollateralField, Expr, RecipientSte
 import type { Unit } from "../semantics/units.ts";
 import type { AgreementView, SectionView } from "../semantics/view.ts";
 import { compile, type EvalContext } from "./compile.ts";
-import type { ClassPayment, ClassResult, ClauseResult, PeriodResult, SectionResult, TermResult, TraceInput, Value } from "./result.ts";
+import type {
+  ClassPayment,
+  ClassResult,
+  ClauseResult,
+  PeriodResult,
+  SectionResult,
+  TermResult,
+  TraceInput,
+  Value,
+} from "./result.ts";
 
 /** What a class carries from one Distribution Date to the next. */
 export interface ClassCarry {
@@ -84,7 +93,9 @@ interface SectionRun {
   results: ClauseResult[];
 }
 
-type Frame = { kind: "term"; name: string; loc: SourceLocation } | { kind: "clause"; id: string; loc: SourceLocation; run: SectionRun };
+type Frame =
+  | { kind: "term"; name: string; loc: SourceLocation }
+  | { kind: "clause"; id: string; loc: SourceLocation; run: SectionRun };
 
 const FIELD: Record<Exclude<CollateralField, "cut-off balance">, keyof GroupCollections> = {
   "stated principal balance": "beginningBalance",
@@ -134,15 +145,27 @@ export class DistributionDateRun implements EvalContext {
       return memo.value;
     }
     const def = this.p.view.definitions.get(name);
-    if (!def) throw this.evalError(`"${name}" is not defined in the agreement in force on this date`, "run `pacta check`", this.frames.at(-1)?.loc);
-    if (this.frames.some((f) => f.kind === "term" && f.name === name)) throw this.cycle({ kind: "term", name, loc: def.node.nameLoc });
+    if (!def)
+      throw this.evalError(
+        `"${name}" is not defined in the agreement in force on this date`,
+        "run `pacta check`",
+        this.frames.at(-1)?.loc,
+      );
+    if (this.frames.some((f) => f.kind === "term" && f.name === name))
+      throw this.cycle({ kind: "term", name, loc: def.node.nameLoc });
     this.frames.push({ kind: "term", name, loc: def.node.nameLoc });
     this.reads.push([]);
     let value = compile(def.node.means)(this);
     const inputs = this.reads.pop()!;
     this.frames.pop();
     if (def.node.rounding && typeof value !== "boolean") value = round(value, def.node.rounding);
-    this.terms.set(name, { value, unit: this.p.units.get(name) ?? "Money", version: def.version.label, loc: def.node.loc, inputs });
+    this.terms.set(name, {
+      value,
+      unit: this.p.units.get(name) ?? "Money",
+      version: def.version.label,
+      loc: def.node.loc,
+      inputs,
+    });
     this.read({ kind: "term", what: `"${name}"`, value });
     return value;
   }
@@ -154,7 +177,11 @@ export class DistributionDateRun implements EvalContext {
       return v;
     }
     if (!initially)
-      throw this.evalError(`prior "${name}" has no value on the first Distribution Date`, `give its first value: prior "${name}", initially $0`, at.loc);
+      throw this.evalError(
+        `prior "${name}" has no value on the first Distribution Date`,
+        `give its first value: prior "${name}", initially $0`,
+        at.loc,
+      );
     const init = initially();
     this.read({ kind: "prior", what: `prior "${name}" (initially)`, value: init });
     return init;
@@ -162,7 +189,11 @@ export class DistributionDateRun implements EvalContext {
 
   index(name: string): Decimal {
     const v = this.p.collateral.indexRates[name] ?? this.p.indexRates.get(name);
-    if (v === undefined) throw this.evalError(`no value for index "${name}" on this date`, "declare it with `index … assumed …` or give it in the collateral data");
+    if (v === undefined)
+      throw this.evalError(
+        `no value for index "${name}" on this date`,
+        "declare it with `index … assumed …` or give it in the collateral data",
+      );
     this.read({ kind: "index", what: `index "${name}"`, value: v });
     return v;
   }
@@ -172,7 +203,11 @@ export class DistributionDateRun implements EvalContext {
     if (field === "cut-off balance") v = this.p.cutoffBalances.get(group) ?? ZERO;
     else {
       const g = this.p.collateral.groups[group];
-      if (!g) throw this.evalError(`the collateral data has no figures for "${group}" on this date`, "give every loan group's collections for every period");
+      if (!g)
+        throw this.evalError(
+          `the collateral data has no figures for "${group}" on this date`,
+          "give every loan group's collections for every period",
+        );
       v = g[FIELD[field]] as Decimal;
     }
     this.read({ kind: "collateral", what: `${field} of group "${group}"`, value: v });
@@ -185,16 +220,26 @@ export class DistributionDateRun implements EvalContext {
       names.map((n) => {
         const s = this.classes.get(n)!;
         switch (field) {
-          case "certificate principal balance": return s.begin;
-          case "certificate principal balance after distributions": return this.afterDistributions!.get(n)!;
-          case "original certificate principal balance": return new Decimal(s.decl.originalBalance ?? 0);
-          case "interest due": return s.interestDueStart;
-          case "basis risk shortfall carry-forward": return s.brStart;
-          case "unpaid realized losses": return s.rlStart;
+          case "certificate principal balance":
+            return s.begin;
+          case "certificate principal balance after distributions":
+            return this.afterDistributions!.get(n)!;
+          case "original certificate principal balance":
+            return new Decimal(s.decl.originalBalance ?? 0);
+          case "interest due":
+            return s.interestDueStart;
+          case "basis risk shortfall carry-forward":
+            return s.brStart;
+          case "unpaid realized losses":
+            return s.rlStart;
         }
       }),
     );
-    this.read({ kind: "class", what: `${field} of ${names.length === 1 ? "class" : "classes"} ${names.join(", ")}`, value: v });
+    this.read({
+      kind: "class",
+      what: `${field} of ${names.length === 1 ? "class" : "classes"} ${names.join(", ")}`,
+      value: v,
+    });
     return v;
   }
 
@@ -291,7 +336,8 @@ export class DistributionDateRun implements EvalContext {
   private completePayments(): void {
     if (this.afterDistributions) return;
     const busy = this.frames.find((f) => f.kind === "clause");
-    if (busy && busy.kind === "clause") throw this.cycle({ kind: "clause", id: "(all payment sections)", loc: busy.loc, run: busy.run }, true);
+    if (busy && busy.kind === "clause")
+      throw this.cycle({ kind: "clause", id: "(all payment sections)", loc: busy.loc, run: busy.run }, true);
     for (const run of this.sections) if (run.sv.section.source) this.advance(run, run.sv.clauses.length);
     if (this.afterDistributions) return;
     for (const run of this.sections) {
@@ -304,13 +350,18 @@ export class DistributionDateRun implements EvalContext {
 
   private advance(run: SectionRun, upTo: number): void {
     if (!run.started) {
-      if (run.starting) throw this.cycle({ kind: "term", name: run.sv.section.source!.name, loc: run.sv.section.source!.loc });
+      if (run.starting)
+        throw this.cycle({ kind: "term", name: run.sv.section.source!.name, loc: run.sv.section.source!.loc });
       run.starting = true;
       if (run.sv.section.source) {
         const v = this.term(run.sv.section.source.name);
         run.available = cents(this.num(v, undefined, run.sv.section.source.loc));
         if (run.available.lt(ZERO))
-          throw this.evalError(`the source of section ${run.sv.section.id}, "${run.sv.section.source.name}", is negative (${run.available.toFixed(2)})`, "an amount available for distribution cannot be below $0", run.sv.section.source.loc);
+          throw this.evalError(
+            `the source of section ${run.sv.section.id}, "${run.sv.section.source.name}", is negative (${run.available.toFixed(2)})`,
+            "an amount available for distribution cannot be below $0",
+            run.sv.section.source.loc,
+          );
       }
       run.remaining = run.available;
       run.started = true;
@@ -382,9 +433,16 @@ export class DistributionDateRun implements EvalContext {
     return max(round(raw, c.rounding ?? CENT_HALF_UP), ZERO);
   }
 
-  private outstanding(name: string, kind: "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses"): Decimal {
+  private outstanding(
+    name: string,
+    kind: "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses",
+  ): Decimal {
     const s = this.classes.get(name)!;
-    return kind === "interest due" ? s.interestOutstanding : kind === "unpaid realized losses" ? s.rlOutstanding : s.brOutstanding;
+    return kind === "interest due"
+      ? s.interestOutstanding
+      : kind === "unpaid realized losses"
+        ? s.rlOutstanding
+        : s.brOutstanding;
   }
 
   /** Pays per-class amounts due (interest, basis risk, loss reimbursement) step by step; returns the total. */
@@ -395,12 +453,14 @@ export class DistributionDateRun implements EvalContext {
     out: ClassPayment[],
   ): Decimal {
     let left = cash;
-    const payKind: ClassPayment["kind"] = kind === "interest due" ? "interest" : kind === "unpaid realized losses" ? "loss reimbursement" : "basis risk";
+    const payKind: ClassPayment["kind"] =
+      kind === "interest due" ? "interest" : kind === "unpaid realized losses" ? "loss reimbursement" : "basis risk";
     for (const step of steps) {
       const names = step.classes.map((c) => c.name);
       const dues = names.map((n) => this.outstanding(n, kind));
       const stepPay = min(left, sum(dues));
-      const shares = step.allocation === "sequentially" ? sequential(stepPay, dues) : splitProRata(stepPay, dues, this.oddCents);
+      const shares =
+        step.allocation === "sequentially" ? sequential(stepPay, dues) : splitProRata(stepPay, dues, this.oddCents);
       shares.forEach((amt, i) => {
         if (amt.isZero()) return;
         const s = this.classes.get(names[i]!)!;
@@ -422,13 +482,21 @@ export class DistributionDateRun implements EvalContext {
   }
 
   /** Pays principal (or writes down) up to the classes' balances, step by step; returns the total. */
-  private allocateBalances(amount: Decimal, steps: RecipientStep[], kind: "principal" | "write-down", out: ClassPayment[]): Decimal {
+  private allocateBalances(
+    amount: Decimal,
+    steps: RecipientStep[],
+    kind: "principal" | "write-down",
+    out: ClassPayment[],
+  ): Decimal {
     let left = amount;
     for (const step of steps) {
       const names = step.classes.map((c) => c.name);
       const balances = names.map((n) => this.classes.get(n)!.balance);
       const stepPay = min(left, sum(balances));
-      const shares = step.allocation === "sequentially" ? sequential(stepPay, balances) : splitProRata(stepPay, balances, this.oddCents);
+      const shares =
+        step.allocation === "sequentially"
+          ? sequential(stepPay, balances)
+          : splitProRata(stepPay, balances, this.oddCents);
       shares.forEach((amt, i) => {
         if (amt.isZero()) return;
         const s = this.classes.get(names[i]!)!;
@@ -454,7 +522,10 @@ export class DistributionDateRun implements EvalContext {
     const step = steps[0]!;
     const names = step.classes.map((c) => c.name);
     const weights = names.map((n) => this.classes.get(n)!.balance);
-    const shares = step.allocation === "sequentially" ? names.map((_, i) => (i === 0 ? amount : ZERO)) : splitProRata(amount, weights, this.oddCents);
+    const shares =
+      step.allocation === "sequentially"
+        ? names.map((_, i) => (i === 0 ? amount : ZERO))
+        : splitProRata(amount, weights, this.oddCents);
     shares.forEach((amt, i) => {
       if (amt.isZero()) return;
       const s = this.classes.get(names[i]!)!;
@@ -526,29 +597,47 @@ export class DistributionDateRun implements EvalContext {
   }
 
   private num(v: Value, e?: Expr, loc?: SourceLocation): Decimal {
-    if (typeof v === "boolean") throw this.evalError("expected an amount but found a condition", "run `pacta check` to see unit errors", e?.loc ?? loc);
+    if (typeof v === "boolean")
+      throw this.evalError(
+        "expected an amount but found a condition",
+        "run `pacta check` to see unit errors",
+        e?.loc ?? loc,
+      );
     return v;
   }
 
   private bool(v: Value, e: Expr): boolean {
-    if (typeof v !== "boolean") throw this.evalError("expected a condition but found an amount", "run `pacta check` to see unit errors", e.loc);
+    if (typeof v !== "boolean")
+      throw this.evalError("expected a condition but found an amount", "run `pacta check` to see unit errors", e.loc);
     return v;
   }
 
   private evalError(message: string, hint: string, loc?: SourceLocation): PactaError {
     const at = loc ?? this.frames.at(-1)?.loc ?? this.p.view.agreement.loc;
-    return new PactaError([diag("PA4002", at, { message: `Distribution Date ${this.periodNumber} (${this.p.distributionDate}): ${message}`, hint })]);
+    return new PactaError([
+      diag("PA4002", at, {
+        message: `Distribution Date ${this.periodNumber} (${this.p.distributionDate}): ${message}`,
+        hint,
+      }),
+    ]);
   }
 
   private cycle(again: Frame, allSections = false): PactaError {
     const key = (f: Frame) => (f.kind === "term" ? `term:${f.name}` : `section:${f.run.sv.section.id}`);
     const k = key(again);
-    let start = allSections ? this.frames.findIndex((f) => f.kind === "clause") : this.frames.findIndex((f) => key(f) === k);
+    let start = allSections
+      ? this.frames.findIndex((f) => f.kind === "clause")
+      : this.frames.findIndex((f) => key(f) === k);
     if (start < 0) start = 0;
     const chain = this.frames.slice(start).map((f) => (f.kind === "term" ? `"${f.name}"` : `clause ${f.id}`));
     chain.push(again.kind === "term" ? `"${again.name}"` : allSections ? "all payment sections" : `clause ${again.id}`);
     const first = this.frames[start] ?? again;
-    return new PactaError([diag("PA4001", first.loc, { period: `${this.periodNumber} (${this.p.distributionDate})`, chain: chain.join(" → ") })]);
+    return new PactaError([
+      diag("PA4001", first.loc, {
+        period: `${this.periodNumber} (${this.p.distributionDate})`,
+        chain: chain.join(" → "),
+      }),
+    ]);
   }
 }
 

@@ -32,16 +32,24 @@ export function scheduleOf(va: VersionedAgreement): DistributionSchedule {
   if (!cal?.firstDistributionDate || !cal.distributionDay || !cal.closingDate)
     throw new PactaError([
       diag("PA2008", cal?.loc ?? va.base.loc, {
-        message: "the agreement's calendar needs a closing date, a first Distribution Date and the day of the month of Distribution Dates",
+        message:
+          "the agreement's calendar needs a closing date, a first Distribution Date and the day of the month of Distribution Dates",
         hint: "add a `calendar` with `closing date …`, `first Distribution Date …` and `Distribution Dates on day 25 of each month, or the next Business Day`",
       }),
     ]);
-  return { firstDistributionDate: cal.firstDistributionDate, dayOfMonth: cal.distributionDay, closingDate: cal.closingDate, rollToBusinessDay: cal.nextBusinessDay };
+  return {
+    firstDistributionDate: cal.firstDistributionDate,
+    dayOfMonth: cal.distributionDay,
+    closingDate: cal.closingDate,
+    rollToBusinessDay: cal.nextBusinessDay,
+  };
 }
 
 function viewLabel(va: VersionedAgreement, view: AgreementView): string {
   if (view.asOf === undefined) return "Agreement";
-  const inForce = va.amendments.filter((a) => a.dated <= view.asOf! || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!));
+  const inForce = va.amendments.filter(
+    (a) => a.dated <= view.asOf! || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!),
+  );
   return `Agreement as amended by ${inForce.map((a) => a.title).join(", ")}`;
 }
 

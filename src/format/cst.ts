@@ -8,7 +8,8 @@ import { parser } from "../syntax/parser.ts";
 import { lexer } from "../syntax/tokens.ts";
 
 /** One child of a CST node: a token or a sub-rule, with the name chevrotain files it under. */
-export type Element = { name: string; token: IToken; node?: undefined } | { name: string; node: CstNode; token?: undefined };
+export type Element =
+  { name: string; token: IToken; node?: undefined } | { name: string; node: CstNode; token?: undefined };
 
 /** What the formatter works from: the CST, its tokens in order, and the `//` comments. */
 export interface Concrete {
@@ -25,7 +26,8 @@ export function concrete(text: string): Concrete {
   const lex = lexer.tokenize(text);
   parser.input = lex.tokens;
   const cst = parser.file();
-  if (lex.errors.length > 0 || parser.errors.length > 0) throw new Error("internal: the formatter was given text with syntax errors");
+  if (lex.errors.length > 0 || parser.errors.length > 0)
+    throw new Error("internal: the formatter was given text with syntax errors");
   return { cst, tokens: lex.tokens, comments: lex.groups["comments"] ?? [] };
 }
 

@@ -35,7 +35,9 @@ export interface PactaRoot {
 }
 
 /** `.pacta` files, parsed by the "pacta" parser. */
-export const languages: SupportLanguage[] = [{ name: "pacta", parsers: ["pacta"], extensions: [".pacta"], vscodeLanguageIds: ["pacta"] }];
+export const languages: SupportLanguage[] = [
+  { name: "pacta", parsers: ["pacta"], extensions: [".pacta"], vscodeLanguageIds: ["pacta"] },
+];
 
 /** The "pacta" parser: the text itself (pacta's formatter parses it). */
 export const parsers: Record<string, Parser<PactaRoot>> = {

@@ -188,7 +188,8 @@ export class DeclPrinter {
     const items: Item[] = [];
     while (c.more()) {
       const e = c.next();
-      if (e.name === "Kw_means") items.push({ first: e.token!, doc: [this.tp.tok(e.token!), " ", this.expr.print(c.node("expr"))] });
+      if (e.name === "Kw_means")
+        items.push({ first: e.token!, doc: [this.tp.tok(e.token!), " ", this.expr.print(c.node("expr"))] });
       else items.push(this.wordsItem(e));
     }
     return { head, items };
@@ -230,7 +231,8 @@ export class DeclPrinter {
     const items: Item[] = [];
     while (c.more()) {
       const e = c.next();
-      if (e.name === "Kw_when") items.push({ first: e.token!, doc: [this.tp.tok(e.token!), " ", this.expr.print(c.node("expr"))] });
+      if (e.name === "Kw_when")
+        items.push({ first: e.token!, doc: [this.tp.tok(e.token!), " ", this.expr.print(c.node("expr"))] });
       else if (e.name === "payAction" || e.name === "writeDownAction") items.push(this.item(e, this.action(e.node!)));
       else items.push(this.wordsItem(e));
     }
@@ -255,7 +257,13 @@ export class DeclPrinter {
       first.push(e.node ? this.expr.print(e.node) : this.tp.tok(e.token));
     }
     parts.push(first);
-    if (bc.more()) parts.push(words(this.tp, bc.rest().map((e) => e.token!)));
+    if (bc.more())
+      parts.push(
+        words(
+          this.tp,
+          bc.rest().map((e) => e.token!),
+        ),
+      );
 
     let prefix: Doc = [this.tp.tok(lead), " "];
     const rc = new Cursor(elements(recipients));

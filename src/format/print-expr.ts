@@ -111,7 +111,10 @@ export class ExprPrinter {
         return this.listFunction(c.node());
       case "Kw_excess": {
         // [the] excess[, if any,] of A over B
-        const kw = words(this.tp, c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
+        const kw = words(
+          this.tp,
+          c.takeWhile((e) => e.token !== undefined).map((e) => e.token!),
+        );
         const a = this.print(c.node("additive"));
         const overTok = c.token("Kw_over");
         this.tp.moveLeading(firstToken(c.peek()!), overTok);
@@ -167,7 +170,10 @@ export class ExprPrinter {
    */
   private listFunction(node: CstNode): Doc {
     const c = new Cursor(elements(node));
-    const head = words(this.tp, c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
+    const head = words(
+      this.tp,
+      c.takeWhile((e) => e.token !== undefined).map((e) => e.token!),
+    );
     const argNodes: CstNode[] = [c.node("listArgument")];
     const seps: IToken[][] = [];
     while (c.more()) {
@@ -228,10 +234,19 @@ export class ExprPrinter {
   /** `certificate principal balance of classes A-1, A-2 and M-1 after distributions`, wrapped like prose. */
   private classField(node: CstNode): Doc {
     const c = new Cursor(elements(node));
-    const field = words(this.tp, c.takeWhile((e) => e.token !== undefined).map((e) => e.token!));
+    const field = words(
+      this.tp,
+      c.takeWhile((e) => e.token !== undefined).map((e) => e.token!),
+    );
     const parts = classListParts(this.tp, c.node("classList"));
     parts[0] = [field, " ", parts[0]!];
-    if (c.more()) parts.push(words(this.tp, c.rest().map((e: Element) => e.token!)));
+    if (c.more())
+      parts.push(
+        words(
+          this.tp,
+          c.rest().map((e: Element) => e.token!),
+        ),
+      );
     return indent(fillParts(parts));
   }
 }

@@ -46,7 +46,10 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   const note = (key: string, v: VersionLabel): string => {
     if (!v.item) return "";
     const h = va.history.get(key) ?? [];
-    const lines = h.map((x) => `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${x.version.label}${x.version.effective ? `, effective ${x.version.effective}` : ""}`);
+    const lines = h.map(
+      (x) =>
+        `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${x.version.label}${x.version.effective ? `, effective ${x.version.effective}` : ""}`,
+    );
     notes.push(`[${notes.length + 1}] ${key.replace(/^(\w+):/, "$1 ")}. ${lines.join("; ")}.`);
     return ` [${notes.length}]`;
   };
@@ -54,14 +57,18 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   out.push(ag.title.toUpperCase());
   if (ag.datedAsOf) out.push(`Dated as of ${ag.datedAsOf}`);
   for (const p of ag.parties) out.push(`${p.name}, as ${p.role}`);
-  const inForce = va.amendments.filter((a) => !view.asOf || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!));
+  const inForce = va.amendments.filter(
+    (a) => !view.asOf || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!),
+  );
   out.push("");
   out.push(
     inForce.length
       ? `CONFORMED COPY, as amended by ${inForce.map((a) => `${a.title} dated ${a.dated}`).join("; ")}${asOf ? `, as in force on ${asOf}` : ""}`
       : `CONFORMED COPY, as in force${asOf ? ` on ${asOf}` : ""} (no amendment in force)`,
   );
-  out.push("Provenance tags: [deal] stated by a deal document; [shelf] the shelf's drafting; [amendment] the amendment's words; [reconstructed] not public, reconstructed.");
+  out.push(
+    "Provenance tags: [deal] stated by a deal document; [shelf] the shelf's drafting; [amendment] the amendment's words; [reconstructed] not public, reconstructed.",
+  );
   if (ag.text) out.push("", wrap(ag.text.text, 100, ""));
 
   out.push("", "ARTICLE I", "DEFINITIONS", "");
@@ -69,7 +76,9 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   for (const { node: d, version } of defs) {
     const head = `"${d.name}"${tag(d.provenance)}${note(`definition:${d.name}`, version)}:`;
     // An instrument often quotes a definition with its name in front ("X: With respect to …").
-    const words = d.text ? flowText(d.text.text).replace(new RegExp(`^${escapeRegExp(d.name)}\\s*:\\s*`), "") : "(no text)";
+    const words = d.text
+      ? flowText(d.text.text).replace(new RegExp(`^${escapeRegExp(d.name)}\\s*:\\s*`), "")
+      : "(no text)";
     out.push(wrap(`${head} ${words}`, 100, ""));
     if (d.reading) out.push(wrap(`Reading: ${d.reading.text}`, 100, "    "));
     out.push("");
@@ -80,18 +89,38 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
     out.push(`Section ${s.id}${s.title ? `. ${s.title}` : ""}${tag(s.provenance)}`);
     if (s.text) out.push(wrap(s.text.text, 100, "  "));
     for (const { node: c, version } of clauses) {
-      out.push(wrap(`${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`, 100, "  "));
+      out.push(
+        wrap(
+          `${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`,
+          100,
+          "  ",
+        ),
+      );
       if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
     }
     if (s.remainderTo)
-      out.push(wrap(`${s.remainderLabel ?? "Remainder"} ${s.remainderText ? s.remainderText.text : `the remainder to the Class ${s.remainderTo.name} Certificateholders.`}`, 100, "  "));
+      out.push(
+        wrap(
+          `${s.remainderLabel ?? "Remainder"} ${s.remainderText ? s.remainderText.text : `the remainder to the Class ${s.remainderTo.name} Certificateholders.`}`,
+          100,
+          "  ",
+        ),
+      );
     out.push("");
   }
 
   if (view.provisions.size) {
     out.push("OTHER PROVISIONS", "");
-    for (const { node: p, version } of [...view.provisions.values()].sort((a, b) => a.node.id.localeCompare(b.node.id, undefined, { numeric: true }))) {
-      out.push(wrap(`Section ${p.id}${p.title ? ` (${p.title})` : ""}${tag(p.provenance)}${note(`provision:${p.id}`, version)} ${p.text.text}`, 100, ""));
+    for (const { node: p, version } of [...view.provisions.values()].sort((a, b) =>
+      a.node.id.localeCompare(b.node.id, undefined, { numeric: true }),
+    )) {
+      out.push(
+        wrap(
+          `Section ${p.id}${p.title ? ` (${p.title})` : ""}${tag(p.provenance)}${note(`provision:${p.id}`, version)} ${p.text.text}`,
+          100,
+          "",
+        ),
+      );
       out.push("");
     }
   }

@@ -55,10 +55,14 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
     const c = s.clauses.find((x) => x.id === target);
     if (!c) continue;
     const node = view.sections.flatMap((x) => x.clauses).find((x) => x.node.id === target)?.node;
-    lines.push(`Clause ${c.id}: ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, shortfall ${formatMoney(c.shortfall)}` : "its condition does not hold on this date"}`);
+    lines.push(
+      `Clause ${c.id}: ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, shortfall ${formatMoney(c.shortfall)}` : "its condition does not hold on this date"}`,
+    );
     lines.push(`  version: ${c.version}; written at ${c.loc.file}:${c.loc.line}:${c.loc.column}`);
     if (node?.text) lines.push(`  text: ${flowText(node.text.text)}`);
-    lines.push(`  section ${s.id} had ${formatMoney(c.remainingBefore)} before this clause and ${formatMoney(c.remaining)} after it`);
+    lines.push(
+      `  section ${s.id} had ${formatMoney(c.remainingBefore)} before this clause and ${formatMoney(c.remaining)} after it`,
+    );
     for (const x of c.payments) lines.push(`  paid ${formatMoney(x.amount)} to class ${x.class} as ${x.kind}`);
     lines.push("  computed from:");
     walkInputs(c.inputs, 2, new Set());

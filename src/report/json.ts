@@ -80,7 +80,15 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
             remainingBefore: m(c.remainingBefore),
             remaining: m(c.remaining),
             payments: c.payments.map((x) => ({ class: x.class, kind: x.kind, amount: m(x.amount) })),
-            ...(opts.trace ? { inputs: c.inputs.map((i) => ({ kind: i.kind, what: i.what, value: typeof i.value === "boolean" ? i.value : i.value.toString() })) } : {}),
+            ...(opts.trace
+              ? {
+                  inputs: c.inputs.map((i) => ({
+                    kind: i.kind,
+                    what: i.what,
+                    value: typeof i.value === "boolean" ? i.value : i.value.toString(),
+                  })),
+                }
+              : {}),
           })),
         })),
         terms: Object.fromEntries(
@@ -92,7 +100,15 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
                 value: valueJson(t.value, t.unit),
                 unit: t.unit,
                 version: t.version,
-                ...(opts.trace ? { inputs: t.inputs.map((i) => ({ kind: i.kind, what: i.what, value: typeof i.value === "boolean" ? i.value : i.value.toString() })) } : {}),
+                ...(opts.trace
+                  ? {
+                      inputs: t.inputs.map((i) => ({
+                        kind: i.kind,
+                        what: i.what,
+                        value: typeof i.value === "boolean" ? i.value : i.value.toString(),
+                      })),
+                    }
+                  : {}),
               },
             ]),
         ),

@@ -21,17 +21,43 @@ const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": ""
 function periodBlock(p: PeriodResult, opts: TableOptions): string {
   const out: string[] = [];
   out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${p.agreementVersion})`);
-  const col = new Table({ ...plain, head: ["Loan group", "Beginning balance", "Interest", "Principal", "Realized loss", "Ending balance"], colAligns: ["left", "right", "right", "right", "right", "right"] });
+  const col = new Table({
+    ...plain,
+    head: ["Loan group", "Beginning balance", "Interest", "Principal", "Realized loss", "Ending balance"],
+    colAligns: ["left", "right", "right", "right", "right", "right"],
+  });
   for (const [g, c] of Object.entries(p.collateral.groups))
-    col.push([g, money(c.beginningBalance), money(c.interest), money(c.scheduledPrincipal.plus(c.prepayments).plus(c.netLiquidationProceeds)), money(c.realizedLoss), money(c.endingBalance)]);
+    col.push([
+      g,
+      money(c.beginningBalance),
+      money(c.interest),
+      money(c.scheduledPrincipal.plus(c.prepayments).plus(c.netLiquidationProceeds)),
+      money(c.realizedLoss),
+      money(c.endingBalance),
+    ]);
   out.push(col.toString());
   const cls = new Table({
     ...plain,
-    head: ["Class", "Beginning balance", "Rate", "Interest", "Principal", "Realized loss", "Int. shortfall", "Other", "Ending balance"],
+    head: [
+      "Class",
+      "Beginning balance",
+      "Rate",
+      "Interest",
+      "Principal",
+      "Realized loss",
+      "Int. shortfall",
+      "Other",
+      "Ending balance",
+    ],
     colAligns: ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
   });
   for (const [name, c] of Object.entries(p.classes)) {
-    const idle = c.beginningBalance.isZero() && c.balance.isZero() && c.interest.isZero() && c.other.isZero() && c.realizedLoss.isZero();
+    const idle =
+      c.beginningBalance.isZero() &&
+      c.balance.isZero() &&
+      c.interest.isZero() &&
+      c.other.isZero() &&
+      c.realizedLoss.isZero();
     if (idle) continue;
     cls.push([
       name,
@@ -48,13 +74,32 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
   out.push(cls.toString());
   if (opts.clauses !== false) {
     for (const s of p.sections) {
-      out.push(`  Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}${s.releasedTo ? `, released to ${s.releasedTo} ${formatMoney(s.released)}` : ""}`);
-      const t = new Table({ ...plain, head: ["Clause", "Due", "Paid", "Remaining", "Version"], colAligns: ["left", "right", "right", "right", "left"] });
+      out.push(
+        `  Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}${s.releasedTo ? `, released to ${s.releasedTo} ${formatMoney(s.released)}` : ""}`,
+      );
+      const t = new Table({
+        ...plain,
+        head: ["Clause", "Due", "Paid", "Remaining", "Version"],
+        colAligns: ["left", "right", "right", "right", "left"],
+      });
       for (const c of s.clauses) {
         if (!c.applies) t.push([c.id, "not applicable", "", "", c.version]);
-        else t.push([c.id, money(c.due), money(c.paid), s.available.isZero() && c.remaining.eq(ZERO) ? "" : money(c.remaining), c.version]);
+        else
+          t.push([
+            c.id,
+            money(c.due),
+            money(c.paid),
+            s.available.isZero() && c.remaining.eq(ZERO) ? "" : money(c.remaining),
+            c.version,
+          ]);
       }
-      out.push(t.toString().split("\n").map((l) => "  " + l).join("\n"));
+      out.push(
+        t
+          .toString()
+          .split("\n")
+          .map((l) => "  " + l)
+          .join("\n"),
+      );
     }
   }
   return out.join("\n");
@@ -64,7 +109,9 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
 export function renderTable(r: RunResult, opts: TableOptions = {}): string {
   const head = [
     `${r.agreement} (${r.deal})`,
-    r.amendments.length ? `as amended by ${r.amendments.map((a) => `${a.title} dated ${a.dated}`).join("; ")}` : "no amendments",
+    r.amendments.length
+      ? `as amended by ${r.amendments.map((a) => `${a.title} dated ${a.dated}`).join("; ")}`
+      : "no amendments",
     `collateral: ${r.collateralSource}`,
     "",
   ];

@@ -27,16 +27,28 @@ export function checkDeclarations(ag: Agreement): Diagnostic[] {
   };
   for (const d of ag.declarations) {
     switch (d.kind) {
-      case "definition": once(`def:${d.name}`, "definition", d.name, d.nameLoc, "PA2005"); break;
-      case "class": once(`class:${d.name}`, "class", d.name, d.nameLoc, "PA2006"); break;
-      case "group": once(`group:${d.name}`, "loan group", `"${d.name}"`, d.nameLoc, "PA2006"); break;
-      case "index": once(`index:${d.name}`, "index", `"${d.name}"`, d.nameLoc, "PA2006"); break;
+      case "definition":
+        once(`def:${d.name}`, "definition", d.name, d.nameLoc, "PA2005");
+        break;
+      case "class":
+        once(`class:${d.name}`, "class", d.name, d.nameLoc, "PA2006");
+        break;
+      case "group":
+        once(`group:${d.name}`, "loan group", `"${d.name}"`, d.nameLoc, "PA2006");
+        break;
+      case "index":
+        once(`index:${d.name}`, "index", `"${d.name}"`, d.nameLoc, "PA2006");
+        break;
       case "section":
         once(`section:${d.id}`, "section", d.id, d.idLoc, "PA2006");
         for (const c of d.clauses) once(`clause:${c.id}`, "clause", c.id, c.labelLoc, "PA2006");
         break;
-      case "provision": once(`prov:${d.id}`, "provision", d.id, d.idLoc, "PA2006"); break;
-      case "calendar": once("calendar", "calendar", "", d.loc, "PA2006"); break;
+      case "provision":
+        once(`prov:${d.id}`, "provision", d.id, d.idLoc, "PA2006");
+        break;
+      case "calendar":
+        once("calendar", "calendar", "", d.loc, "PA2006");
+        break;
     }
   }
   return out;
@@ -70,7 +82,12 @@ export function check(view: AgreementView): CheckResult {
 
   const checkClassRef = (c: ClassRef) => {
     if (!view.classes.has(c.name))
-      out.push(diag("PA2002", c.loc, { name: c.name, hint: didYouMean(c.name, classNames, "declare it with `class " + c.name + "`", "") }));
+      out.push(
+        diag("PA2002", c.loc, {
+          name: c.name,
+          hint: didYouMean(c.name, classNames, "declare it with `class " + c.name + "`", ""),
+        }),
+      );
   };
   const checkNames = (e: Expr) =>
     walk(e, (x) => {
@@ -79,15 +96,34 @@ export function check(view: AgreementView): CheckResult {
         case "prior":
           used.add(x.name);
           if (!view.definitions.has(x.name))
-            out.push(diag("PA2001", x.loc, { name: x.name, hint: didYouMean(x.name, termNames, `define it with \`definition "${x.name}" means …\``) }));
+            out.push(
+              diag("PA2001", x.loc, {
+                name: x.name,
+                hint: didYouMean(x.name, termNames, `define it with \`definition "${x.name}" means …\``),
+              }),
+            );
           break;
         case "index":
           if (!view.indexes.has(x.name))
-            out.push(diag("PA2009", x.loc, { name: x.name, hint: didYouMean(x.name, view.indexes.keys(), `declare it with \`index "${x.name}" assumed …% per annum\``) }));
+            out.push(
+              diag("PA2009", x.loc, {
+                name: x.name,
+                hint: didYouMean(
+                  x.name,
+                  view.indexes.keys(),
+                  `declare it with \`index "${x.name}" assumed …% per annum\``,
+                ),
+              }),
+            );
           break;
         case "collateral":
           if (!view.groups.has(x.group))
-            out.push(diag("PA2003", x.groupLoc, { name: x.group, hint: didYouMean(x.group, groupNames, `declare it with \`loan group "${x.group}"\``) }));
+            out.push(
+              diag("PA2003", x.groupLoc, {
+                name: x.group,
+                hint: didYouMean(x.group, groupNames, `declare it with \`loan group "${x.group}"\``),
+              }),
+            );
           break;
         case "classField":
           x.classes.forEach(checkClassRef);
@@ -95,19 +131,34 @@ export function check(view: AgreementView): CheckResult {
         case "available":
         case "paid":
           if (!findClause(view, x.provision))
-            out.push(diag("PA2004", x.provisionLoc, { name: x.provision, hint: didYouMean(x.provision, ids, "name a clause of a section, e.g. 4.02(c)(xii)", "") }));
+            out.push(
+              diag("PA2004", x.provisionLoc, {
+                name: x.provision,
+                hint: didYouMean(x.provision, ids, "name a clause of a section, e.g. 4.02(c)(xii)", ""),
+              }),
+            );
           break;
         case "cases":
           for (const c of x.cases) {
             const n = c.when.kind === "first" ? c.when.count : c.when.kind === "range" ? c.when.from : c.when.ordinal;
             if (n < 1 || (c.when.kind === "range" && c.when.to < c.when.from))
-              out.push(diag("PA2008", c.when.loc, { message: "these Distribution Dates do not exist", hint: "Distribution Dates are numbered from 1 (the first)" }));
+              out.push(
+                diag("PA2008", c.when.loc, {
+                  message: "these Distribution Dates do not exist",
+                  hint: "Distribution Dates are numbered from 1 (the first)",
+                }),
+              );
           }
           break;
         case "onOrAfter":
         case "before":
           if (x.ordinal < 1)
-            out.push(diag("PA2008", x.loc, { message: `there is no ${x.ordinal}th Distribution Date`, hint: "Distribution Dates are numbered from the first (1st)" }));
+            out.push(
+              diag("PA2008", x.loc, {
+                message: `there is no ${x.ordinal}th Distribution Date`,
+                hint: "Distribution Dates are numbered from the first (1st)",
+              }),
+            );
           break;
       }
     });
@@ -117,17 +168,37 @@ export function check(view: AgreementView): CheckResult {
     checkNames(d.node.means);
     const u = env.termUnit(name);
     if (u === "MoneyPerAnnum")
-      out.push(diag("PA2012", d.node.means.loc, { message: `"${name}" is money per annum`, hint: "multiply by a day count fraction, e.g. `times day count fraction 30/360`" }));
+      out.push(
+        diag("PA2012", d.node.means.loc, {
+          message: `"${name}" is money per annum`,
+          hint: "multiply by a day count fraction, e.g. `times day count fraction 30/360`",
+        }),
+      );
   }
 
   // Classes.
   for (const c of view.classes.values()) {
     if (c.group && !view.groups.has(c.group.name))
-      out.push(diag("PA2003", c.group.loc, { name: c.group.name, hint: didYouMean(c.group.name, groupNames, "declare the loan group") }));
+      out.push(
+        diag("PA2003", c.group.loc, {
+          name: c.group.name,
+          hint: didYouMean(c.group.name, groupNames, "declare the loan group"),
+        }),
+      );
     if (!c.residual && c.originalBalance === undefined && !c.notional)
-      out.push(diag("PA2008", c.nameLoc, { message: `class ${c.name} has neither an original certificate principal balance nor a notional amount`, hint: "add `original certificate principal balance $…`, `notional amount means …`, or mark it `residual`" }));
+      out.push(
+        diag("PA2008", c.nameLoc, {
+          message: `class ${c.name} has neither an original certificate principal balance nor a notional amount`,
+          hint: "add `original certificate principal balance $…`, `notional amount means …`, or mark it `residual`",
+        }),
+      );
     if (!c.residual && !c.rate)
-      out.push(diag("PA2008", c.nameLoc, { message: `class ${c.name} has no pass-through rate`, hint: "add `pass-through rate …% per annum, 30/360`" }));
+      out.push(
+        diag("PA2008", c.nameLoc, {
+          message: `class ${c.name} has no pass-through rate`,
+          hint: "add `pass-through rate …% per annum, 30/360`",
+        }),
+      );
     if (c.notional) {
       checkNames(c.notional);
       expectUnit(c.notional, "Money", `the notional amount of class ${c.name}`, env, out);
@@ -148,16 +219,31 @@ export function check(view: AgreementView): CheckResult {
     if (section.source) {
       used.add(section.source.name);
       if (!view.definitions.has(section.source.name))
-        out.push(diag("PA2001", section.source.loc, { name: section.source.name, hint: didYouMean(section.source.name, termNames, "a section draws on a defined amount") }));
+        out.push(
+          diag("PA2001", section.source.loc, {
+            name: section.source.name,
+            hint: didYouMean(section.source.name, termNames, "a section draws on a defined amount"),
+          }),
+        );
       else if (env.termUnit(section.source.name) && env.termUnit(section.source.name) !== "Money")
-        out.push(diag("PA2012", section.source.loc, { message: `the source of section ${section.id} must be an amount of money`, hint: "name the defined amount the section distributes" }));
+        out.push(
+          diag("PA2012", section.source.loc, {
+            message: `the source of section ${section.id} must be an amount of money`,
+            hint: "name the defined amount the section distributes",
+          }),
+        );
     }
     let sectionGroup: string | undefined;
     if (section.remainderTo) {
       checkClassRef(section.remainderTo);
       const rc = view.classes.get(section.remainderTo.name);
       if (rc && !rc.residual)
-        out.push(diag("PA2008", section.remainderTo.loc, { message: `class ${rc.name} receives the remainder of section ${section.id} but is not residual`, hint: "mark the class `residual` (e.g. Class SB-I)" }));
+        out.push(
+          diag("PA2008", section.remainderTo.loc, {
+            message: `class ${rc.name} receives the remainder of section ${section.id} but is not residual`,
+            hint: "mark the class `residual` (e.g. Class SB-I)",
+          }),
+        );
       sectionGroup = rc?.group?.name;
     }
     for (const { node: c } of clauses) checkClause(c, section.source !== undefined, sectionGroup);
@@ -175,37 +261,74 @@ export function check(view: AgreementView): CheckResult {
       s.classes.forEach(checkClassRef);
       const groups = new Set(s.classes.map((x) => groupOf(x.name)).filter((g) => g !== undefined));
       if (groups.size > 1)
-        out.push(diag("PA2008", s.loc, { message: `one step of clause ${c.id} pays classes of different loan groups (${[...groups].join(", ")})`, hint: "split the recipients into steps with `, then classes …`" }));
+        out.push(
+          diag("PA2008", s.loc, {
+            message: `one step of clause ${c.id} pays classes of different loan groups (${[...groups].join(", ")})`,
+            hint: "split the recipients into steps with `, then classes …`",
+          }),
+        );
     }
     if (c.action.kind === "pay") {
       if (!isPayment)
-        out.push(diag("PA2008", c.action.loc, { message: `clause ${c.id} pays, but its section has no source of cash`, hint: "add `from \"…Available Distribution Amount\"` to the section" }));
-      if (c.action.amount.kind === "amount") expectUnit(c.action.amount.expr, "Money", `the amount paid by clause ${c.id}`, env, out);
+        out.push(
+          diag("PA2008", c.action.loc, {
+            message: `clause ${c.id} pays, but its section has no source of cash`,
+            hint: 'add `from "…Available Distribution Amount"` to the section',
+          }),
+        );
+      if (c.action.amount.kind === "amount")
+        expectUnit(c.action.amount.expr, "Money", `the amount paid by clause ${c.id}`, env, out);
       const perClass = c.action.amount.kind !== "amount" || c.action.as === "interest";
       for (const s of c.action.to) {
         if (perClass && s.allocation === "pro rata by balance")
-          out.push(diag("PA2008", s.loc, { message: `clause ${c.id} pays amounts due class by class, so its pro rata shares follow the amounts due, not the balances`, hint: "write `pro rata` or `pro rata by amount due`" }));
+          out.push(
+            diag("PA2008", s.loc, {
+              message: `clause ${c.id} pays amounts due class by class, so its pro rata shares follow the amounts due, not the balances`,
+              hint: "write `pro rata` or `pro rata by amount due`",
+            }),
+          );
         if (!perClass && s.allocation === "pro rata by amount due")
-          out.push(diag("PA2008", s.loc, { message: `clause ${c.id} pays ${c.action.as === "principal" ? "principal" : "an amount"}, which is shared pro rata by Certificate Principal Balance, not by amount due`, hint: "write `pro rata` or `pro rata by balance`" }));
+          out.push(
+            diag("PA2008", s.loc, {
+              message: `clause ${c.id} pays ${c.action.as === "principal" ? "principal" : "an amount"}, which is shared pro rata by Certificate Principal Balance, not by amount due`,
+              hint: "write `pro rata` or `pro rata by balance`",
+            }),
+          );
       }
       if (c.action.amount.kind === "amount" && c.action.as === "other") {
         out.push(diag("PA2014", c.action.loc, { name: c.id }));
         if (c.action.to.length > 1)
-          out.push(diag("PA2008", c.action.to[1]!.loc, { message: `clause ${c.id} pays an amount that is neither principal nor interest, to one group of classes only`, hint: "say `as principal` or `as interest`, or name one step of classes" }));
+          out.push(
+            diag("PA2008", c.action.to[1]!.loc, {
+              message: `clause ${c.id} pays an amount that is neither principal nor interest, to one group of classes only`,
+              hint: "say `as principal` or `as interest`, or name one step of classes",
+            }),
+          );
       }
       if (c.action.amount.kind === "interest due" && sectionGroup)
         for (const s of c.action.to)
           for (const x of s.classes) {
             const g = groupOf(x.name);
-            if (g && g !== sectionGroup) out.push(diag("PA2013", x.loc, { name: x.name, actual: `"${g}"`, expected: `"${sectionGroup}"` }));
+            if (g && g !== sectionGroup)
+              out.push(diag("PA2013", x.loc, { name: x.name, actual: `"${g}"`, expected: `"${sectionGroup}"` }));
           }
       for (const s of c.action.to)
         for (const x of s.classes)
           if (view.classes.get(x.name)?.residual)
-            out.push(diag("PA2008", x.loc, { message: `clause ${c.id} pays residual class ${x.name}`, hint: "a residual class receives what a section releases: use `remainder to class …`" }));
+            out.push(
+              diag("PA2008", x.loc, {
+                message: `clause ${c.id} pays residual class ${x.name}`,
+                hint: "a residual class receives what a section releases: use `remainder to class …`",
+              }),
+            );
     } else {
       if (isPayment)
-        out.push(diag("PA2008", c.action.loc, { message: `clause ${c.id} writes down balances inside a payment section`, hint: "put write-downs in a section without `from` (e.g. Section 4.05)" }));
+        out.push(
+          diag("PA2008", c.action.loc, {
+            message: `clause ${c.id} writes down balances inside a payment section`,
+            hint: "put write-downs in a section without `from` (e.g. Section 4.05)",
+          }),
+        );
       expectUnit(c.action.amount, "Money", `the amount written down by clause ${c.id}`, env, out);
     }
   }

@@ -32,7 +32,8 @@ function exprDeps(e: Expr, view: AgreementView, add: (to: NodeId, loc: Expr["loc
       case "classField":
       case "collateral":
         if (x.kind === "classField" && x.field === "certificate principal balance after distributions") {
-          for (const s of view.sections) if (s.section.source) for (const c of s.clauses) add(`clause:${c.node.id}`, x.loc);
+          for (const s of view.sections)
+            if (s.section.source) for (const c of s.clauses) add(`clause:${c.node.id}`, x.loc);
         }
         break;
     }

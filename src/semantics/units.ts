@@ -13,14 +13,22 @@ export type Unit = "Money" | "Rate" | "Percentage" | "Count" | "Fraction" | "Dat
 /** How a unit reads in messages. */
 export function unitName(u: Unit): string {
   switch (u) {
-    case "Money": return "an amount of money";
-    case "Rate": return "an annual rate";
-    case "Percentage": return "a percentage";
-    case "Count": return "a count";
-    case "Fraction": return "a day count fraction";
-    case "Date": return "a date";
-    case "Boolean": return "a condition (true or false)";
-    case "MoneyPerAnnum": return "money per annum (an amount times an annual rate, not yet times a day count fraction)";
+    case "Money":
+      return "an amount of money";
+    case "Rate":
+      return "an annual rate";
+    case "Percentage":
+      return "a percentage";
+    case "Count":
+      return "a count";
+    case "Fraction":
+      return "a day count fraction";
+    case "Date":
+      return "a date";
+    case "Boolean":
+      return "a condition (true or false)";
+    case "MoneyPerAnnum":
+      return "money per annum (an amount times an annual rate, not yet times a day count fraction)";
   }
 }
 
@@ -36,27 +44,45 @@ export type Inferred = Unit | undefined;
 function mulUnit(a: Unit, b: Unit): Unit | undefined {
   const key = `${a}*${b}`;
   const table: Record<string, Unit> = {
-    "Money*Percentage": "Money", "Percentage*Money": "Money",
-    "Money*Count": "Money", "Count*Money": "Money",
-    "Money*Rate": "MoneyPerAnnum", "Rate*Money": "MoneyPerAnnum",
-    "MoneyPerAnnum*Fraction": "Money", "Fraction*MoneyPerAnnum": "Money",
-    "Rate*Fraction": "Percentage", "Fraction*Rate": "Percentage",
-    "Percentage*Percentage": "Percentage", "Count*Count": "Count",
-    "Rate*Percentage": "Rate", "Percentage*Rate": "Rate",
-    "Rate*Count": "Rate", "Count*Rate": "Rate",
-    "Percentage*Count": "Percentage", "Count*Percentage": "Percentage",
-    "Money*Fraction": "Money", "Fraction*Money": "Money",
-    "Percentage*Fraction": "Percentage", "Fraction*Percentage": "Percentage",
+    "Money*Percentage": "Money",
+    "Percentage*Money": "Money",
+    "Money*Count": "Money",
+    "Count*Money": "Money",
+    "Money*Rate": "MoneyPerAnnum",
+    "Rate*Money": "MoneyPerAnnum",
+    "MoneyPerAnnum*Fraction": "Money",
+    "Fraction*MoneyPerAnnum": "Money",
+    "Rate*Fraction": "Percentage",
+    "Fraction*Rate": "Percentage",
+    "Percentage*Percentage": "Percentage",
+    "Count*Count": "Count",
+    "Rate*Percentage": "Rate",
+    "Percentage*Rate": "Rate",
+    "Rate*Count": "Rate",
+    "Count*Rate": "Rate",
+    "Percentage*Count": "Percentage",
+    "Count*Percentage": "Percentage",
+    "Money*Fraction": "Money",
+    "Fraction*Money": "Money",
+    "Percentage*Fraction": "Percentage",
+    "Fraction*Percentage": "Percentage",
   };
   return table[key];
 }
 
 function divUnit(a: Unit, b: Unit): Unit | undefined {
   const table: Record<string, Unit> = {
-    "Money/Money": "Percentage", "Money/Percentage": "Money", "Money/Count": "Money",
-    "Rate/Rate": "Percentage", "Rate/Count": "Rate", "Rate/Percentage": "Rate",
-    "Percentage/Percentage": "Percentage", "Percentage/Count": "Percentage",
-    "Count/Count": "Percentage", "MoneyPerAnnum/Rate": "Money", "Money/Fraction": "MoneyPerAnnum",
+    "Money/Money": "Percentage",
+    "Money/Percentage": "Money",
+    "Money/Count": "Money",
+    "Rate/Rate": "Percentage",
+    "Rate/Count": "Rate",
+    "Rate/Percentage": "Rate",
+    "Percentage/Percentage": "Percentage",
+    "Percentage/Count": "Percentage",
+    "Count/Count": "Percentage",
+    "MoneyPerAnnum/Rate": "Money",
+    "Money/Fraction": "MoneyPerAnnum",
     "Fraction/Fraction": "Percentage",
   };
   return table[`${a}/${b}`];
@@ -69,7 +95,12 @@ const NUMERIC: ReadonlySet<Unit> = new Set<Unit>(["Money", "Rate", "Percentage",
  * every mismatch. Returns undefined where an error makes the unit unknown.
  */
 export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
-  const mismatch = (message: string, hint: string, loc: SourceLocation, related: { message: string; location: SourceLocation }[] = []) => {
+  const mismatch = (
+    message: string,
+    hint: string,
+    loc: SourceLocation,
+    related: { message: string; location: SourceLocation }[] = [],
+  ) => {
     out.push(diag("PA2012", loc, { message, hint }, related));
     return undefined;
   };
@@ -93,23 +124,38 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
     return first;
   };
   switch (e.kind) {
-    case "money": return "Money";
-    case "percent": return "Percentage";
-    case "rate": return "Rate";
-    case "number": return "Count";
-    case "date": return "Date";
-    case "boolean": return "Boolean";
-    case "term": return env.termUnit(e.name);
-    case "index": return "Rate";
-    case "collateral": return e.field === "net mortgage rate" ? "Rate" : "Money";
-    case "classField": return "Money";
+    case "money":
+      return "Money";
+    case "percent":
+      return "Percentage";
+    case "rate":
+      return "Rate";
+    case "number":
+      return "Count";
+    case "date":
+      return "Date";
+    case "boolean":
+      return "Boolean";
+    case "term":
+      return env.termUnit(e.name);
+    case "index":
+      return "Rate";
+    case "collateral":
+      return e.field === "net mortgage rate" ? "Rate" : "Money";
+    case "classField":
+      return "Money";
     case "available":
-    case "paid": return "Money";
-    case "periodNumber": return "Count";
-    case "dayCountFraction": return "Fraction";
+    case "paid":
+      return "Money";
+    case "periodNumber":
+      return "Count";
+    case "dayCountFraction":
+      return "Fraction";
     case "onOrAfter":
-    case "before": return "Boolean";
-    case "paren": return inferUnit(e.inner, env, out);
+    case "before":
+      return "Boolean";
+    case "paren":
+      return inferUnit(e.inner, env, out);
     case "prior": {
       // A term may read its own previous value: its unit is then still being inferred, and the
       // initial value's unit stands in for it.
@@ -118,13 +164,18 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
         const i = inferUnit(e.initially, env, out);
         if (!u) return i;
         if (i && u !== i)
-          return mismatch(`the initial value of prior "${e.name}" is ${unitName(i)}, but "${e.name}" is ${unitName(u)}`, hintFor(u, i), e.initially.loc);
+          return mismatch(
+            `the initial value of prior "${e.name}" is ${unitName(i)}, but "${e.name}" is ${unitName(u)}`,
+            hintFor(u, i),
+            e.initially.loc,
+          );
       }
       return u;
     }
     case "negate": {
       const u = inferUnit(e.operand, env, out);
-      if (u && !NUMERIC.has(u)) return mismatch(`cannot negate ${unitName(u)}`, "only amounts, rates and counts can be negative", e.loc);
+      if (u && !NUMERIC.has(u))
+        return mismatch(`cannot negate ${unitName(u)}`, "only amounts, rates and counts can be negative", e.loc);
       return u;
     }
     case "binary": {
@@ -136,11 +187,27 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
         { message: `right operand: ${unitName(r)}`, location: e.right.loc },
       ];
       if (l === "Date" || r === "Date")
-        return mismatch("a date cannot be used in arithmetic", "compare Distribution Dates with `on or after the Nth Distribution Date`", l === "Date" ? e.left.loc : e.right.loc, related);
+        return mismatch(
+          "a date cannot be used in arithmetic",
+          "compare Distribution Dates with `on or after the Nth Distribution Date`",
+          l === "Date" ? e.left.loc : e.right.loc,
+          related,
+        );
       if (l === "Boolean" || r === "Boolean")
-        return mismatch("a condition cannot be used in arithmetic", "use `if <condition> then <amount> else <amount>`", l === "Boolean" ? e.left.loc : e.right.loc, related);
+        return mismatch(
+          "a condition cannot be used in arithmetic",
+          "use `if <condition> then <amount> else <amount>`",
+          l === "Boolean" ? e.left.loc : e.right.loc,
+          related,
+        );
       if (e.op === "+" || e.op === "-") {
-        if (l !== r) return mismatch(`cannot ${e.op === "+" ? "add" : "subtract"} ${unitName(r)} ${e.op === "+" ? "to" : "from"} ${unitName(l)}`, hintFor(l, r), e.loc, related);
+        if (l !== r)
+          return mismatch(
+            `cannot ${e.op === "+" ? "add" : "subtract"} ${unitName(r)} ${e.op === "+" ? "to" : "from"} ${unitName(l)}`,
+            hintFor(l, r),
+            e.loc,
+            related,
+          );
         return l;
       }
       const u = e.op === "*" ? mulUnit(l, r) : divUnit(l, r);
@@ -149,13 +216,23 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
           l === "Money" && r === "Money" && e.op === "*"
             ? "multiplying two amounts of money gives no meaningful unit"
             : "check the units of both sides";
-        return mismatch(`cannot ${e.op === "*" ? "multiply" : "divide"} ${unitName(l)} by ${unitName(r)}`, hint, e.loc, related);
+        return mismatch(
+          `cannot ${e.op === "*" ? "multiply" : "divide"} ${unitName(l)} by ${unitName(r)}`,
+          hint,
+          e.loc,
+          related,
+        );
       }
       return u;
     }
     case "compare": {
       const u = same([e.left, e.right], "the two sides of the comparison", e.loc);
-      if (u === "Boolean") return mismatch("cannot compare conditions with is less than / is greater than", "combine conditions with and / or", e.loc);
+      if (u === "Boolean")
+        return mismatch(
+          "cannot compare conditions with is less than / is greater than",
+          "combine conditions with and / or",
+          e.loc,
+        );
       return u ? "Boolean" : undefined;
     }
     case "logical":
@@ -163,7 +240,12 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
       const parts = e.kind === "not" ? [e.operand] : [e.left, e.right];
       for (const p of parts) {
         const u = inferUnit(p, env, out);
-        if (u && u !== "Boolean") mismatch(`"${e.kind === "not" ? "not" : e.op}" needs conditions, but this is ${unitName(u)}`, "compare an amount with `is less than`, `is at least` …", p.loc);
+        if (u && u !== "Boolean")
+          mismatch(
+            `"${e.kind === "not" ? "not" : e.op}" needs conditions, but this is ${unitName(u)}`,
+            "compare an amount with `is less than`, `is at least` …",
+            p.loc,
+          );
       }
       return "Boolean";
     }
@@ -182,7 +264,12 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
     }
     case "if": {
       const c = inferUnit(e.condition, env, out);
-      if (c && c !== "Boolean") mismatch(`the condition after "if" is ${unitName(c)}`, "write a comparison, e.g. `X is less than Y`", e.condition.loc);
+      if (c && c !== "Boolean")
+        mismatch(
+          `the condition after "if" is ${unitName(c)}`,
+          "write a comparison, e.g. `X is less than Y`",
+          e.condition.loc,
+        );
       return same([e.then, e.else], "the two branches of the if", e.loc);
     }
     case "cases":
@@ -192,9 +279,12 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
 
 function hintFor(a: Unit, b: Unit): string {
   const pair = new Set([a, b]);
-  if (pair.has("Rate") && pair.has("Percentage")) return "an annual rate is written `0.50% per annum`; a plain proportion is `0.50%`";
-  if (pair.has("Money") && pair.has("MoneyPerAnnum")) return "multiply the amount times rate by a day count fraction, e.g. `times day count fraction 30/360`";
-  if (pair.has("Money") && pair.has("Rate")) return "an amount and a rate cannot be added; did you mean to multiply them (and by a day count fraction)?";
+  if (pair.has("Rate") && pair.has("Percentage"))
+    return "an annual rate is written `0.50% per annum`; a plain proportion is `0.50%`";
+  if (pair.has("Money") && pair.has("MoneyPerAnnum"))
+    return "multiply the amount times rate by a day count fraction, e.g. `times day count fraction 30/360`";
+  if (pair.has("Money") && pair.has("Rate"))
+    return "an amount and a rate cannot be added; did you mean to multiply them (and by a day count fraction)?";
   if (pair.has("Money") && pair.has("Count")) return "write money with a dollar sign, e.g. `$0`";
   return "both sides must have the same unit";
 }
@@ -215,7 +305,12 @@ export function expectUnit(e: Expr, want: Unit | Unit[], what: string, env: Unit
           : u === "Percentage" && wants.includes("Rate")
             ? "an annual rate is written `0.50% per annum`"
             : `${what} must be ${wants.map(unitName).join(" or ")}`;
-    out.push(diag("PA2012", e.loc, { message: `${what} must be ${wants.map(unitName).join(" or ")}, but this is ${unitName(u)}`, hint }));
+    out.push(
+      diag("PA2012", e.loc, {
+        message: `${what} must be ${wants.map(unitName).join(" or ")}, but this is ${unitName(u)}`,
+        hint,
+      }),
+    );
   }
   return u;
 }

@@ -4,7 +4,17 @@
  * Checks and the engine both work on views.
  */
 import type { SourceLocation } from "../core/diagnostics.ts";
-import type { Agreement, ClassDecl, Clause, Definition, IndexDecl, LoanGroup, Section, TextProvision, Calendar } from "../syntax/ast.ts";
+import type {
+  Agreement,
+  ClassDecl,
+  Clause,
+  Definition,
+  IndexDecl,
+  LoanGroup,
+  Section,
+  TextProvision,
+  Calendar,
+} from "../syntax/ast.ts";
 
 /** Which instrument (and item) a provision's current wording comes from. */
 export interface VersionLabel {
@@ -79,10 +89,14 @@ export function baseView(agreement: Agreement): AgreementView {
         if (!view.classes.has(d.name)) view.classes.set(d.name, d);
         break;
       case "definition":
-        if (!view.definitions.has(d.name)) view.definitions.set(d.name, { node: d, version: baseVersion(agreement, d.loc) });
+        if (!view.definitions.has(d.name))
+          view.definitions.set(d.name, { node: d, version: baseVersion(agreement, d.loc) });
         break;
       case "section":
-        view.sections.push({ section: d, clauses: d.clauses.map((c) => ({ node: c, version: baseVersion(agreement, c.loc) })) });
+        view.sections.push({
+          section: d,
+          clauses: d.clauses.map((c) => ({ node: c, version: baseVersion(agreement, c.loc) })),
+        });
         break;
       case "provision":
         if (!view.provisions.has(d.id)) view.provisions.set(d.id, { node: d, version: baseVersion(agreement, d.loc) });

@@ -27,36 +27,60 @@ export interface ParseResult {
 
 /** What each grammar rule reads, for hints ("while reading a definition: …"). */
 const RULE_HINTS: Record<string, string> = {
-  file: "a file starts with `agreement \"Title\"` or `amendment \"Title\" to \"Agreement title\" dated YYYY-MM-DD`",
-  agreement: "after the agreement's title come series, dated as of, party and text lines, then declarations (calendar, index, loan group, class, definition, section, provision)",
+  file: 'a file starts with `agreement "Title"` or `amendment "Title" to "Agreement title" dated YYYY-MM-DD`',
+  agreement:
+    "after the agreement's title come series, dated as of, party and text lines, then declarations (calendar, index, loan group, class, definition, section, provision)",
   declaration: "a declaration starts with calendar, index, loan group, class, definition, section or provision",
   definition: 'a definition reads: definition "Name" [provenance] text "…" reading "…" means <formula>',
-  definitionBody: 'the parts of a definition come in this order: [provenance], text "…", reading "…", rounded …, means <formula>',
-  section: 'a section reads: section 4.02(c) "Title" from "Source Amount", then its clauses, then `remainder to class X`',
-  clause: "a clause reads: clause (i), then text, reading, when <condition>, rounding, and one `pay …` or `write down …`",
-  clauseBody: "the parts of a clause come in this order: [provenance], text, reading, when <condition>, rounded …, then pay … or write down …",
-  payAction: 'a payment reads: pay <amount> as principal to classes A-1, A-2 sequentially [until reduced to zero], or pay interest due to classes … pro rata',
+  definitionBody:
+    'the parts of a definition come in this order: [provenance], text "…", reading "…", rounded …, means <formula>',
+  section:
+    'a section reads: section 4.02(c) "Title" from "Source Amount", then its clauses, then `remainder to class X`',
+  clause:
+    "a clause reads: clause (i), then text, reading, when <condition>, rounding, and one `pay …` or `write down …`",
+  clauseBody:
+    "the parts of a clause come in this order: [provenance], text, reading, when <condition>, rounded …, then pay … or write down …",
+  payAction:
+    "a payment reads: pay <amount> as principal to classes A-1, A-2 sequentially [until reduced to zero], or pay interest due to classes … pro rata",
   recipients: "recipients read: classes A-1, A-2 sequentially, then classes M-1, M-2 pro rata",
   classList: "a class list reads: class A-1, or classes A-1, A-2 and A-3",
-  classDecl: 'a class reads: class A-I-1, then group "…", original certificate principal balance $…, pass-through rate …, 30/360',
-  classItem: "class lines: text, group, original certificate principal balance, notional amount means …, pass-through rate … , day count; or residual",
-  loanGroup: 'a loan group reads: loan group "Group I", then cut-off balance, mortgage rate, servicing fee, remaining term, prepayment assumption',
-  groupItem: "loan group lines: text, cut-off balance $…, mortgage rate …% per annum fixed, servicing fee …% per annum, remaining term N months, prepayment assumption …",
-  calendar: "calendar lines: cut-off date, closing date, first Distribution Date, Distribution Dates on day 25 of each month, or the next Business Day",
-  amendment: 'an amendment reads: amendment "Title" to "Agreement title" dated YYYY-MM-DD pursuant to 11.01(a)(ii), then its items',
-  item: "an item reads: item N, text \"…\", then optionally replace/insert/delete … effective …",
-  patch: "a patch reads: replace definition \"…\" effective YYYY-MM-DD, replace clause 4.02(d)(xiii) effective …, replace provision 11.01(a)(vi) effective …, insert …, delete …",
+  classDecl:
+    'a class reads: class A-I-1, then group "…", original certificate principal balance $…, pass-through rate …, 30/360',
+  classItem:
+    "class lines: text, group, original certificate principal balance, notional amount means …, pass-through rate … , day count; or residual",
+  loanGroup:
+    'a loan group reads: loan group "Group I", then cut-off balance, mortgage rate, servicing fee, remaining term, prepayment assumption',
+  groupItem:
+    "loan group lines: text, cut-off balance $…, mortgage rate …% per annum fixed, servicing fee …% per annum, remaining term N months, prepayment assumption …",
+  calendar:
+    "calendar lines: cut-off date, closing date, first Distribution Date, Distribution Dates on day 25 of each month, or the next Business Day",
+  amendment:
+    'an amendment reads: amendment "Title" to "Agreement title" dated YYYY-MM-DD pursuant to 11.01(a)(ii), then its items',
+  item: 'an item reads: item N, text "…", then optionally replace/insert/delete … effective …',
+  patch:
+    'a patch reads: replace definition "…" effective YYYY-MM-DD, replace clause 4.02(d)(xiii) effective …, replace provision 11.01(a)(vi) effective …, insert …, delete …',
   effective: "write `effective YYYY-MM-DD` or `effective as of the date hereof`",
   expr: "a formula: amounts, defined terms in quotes, lesser of / greater of / sum of …, excess of A over B, plus, minus, times, if … then … else …",
   primary: 'a value: $1,000.00, 0.50%, a "Defined Term", available at 4.02(c)(xii), prior "Term", lesser of …, (…)',
   listFunction: "write lesser of (i) A and (ii) B, or sum of A, B and C",
   cases: "write: for the first two Distribution Dates: $0 otherwise: <formula>",
-  periodSelector: "write: the first N Distribution Dates, Distribution Dates 1 through 12, or Distribution Dates on or after the eleventh",
-  adjustableTerms: 'adjustable at index "Six-Month LIBOR" plus 6.00% per annum, first adjustment after 24 months, then every 6 months, periodic cap 1.00% per annum, lifetime cap 15.00% per annum, floor 6.00% per annum',
+  periodSelector:
+    "write: the first N Distribution Dates, Distribution Dates 1 through 12, or Distribution Dates on or after the eleventh",
+  adjustableTerms:
+    'adjustable at index "Six-Month LIBOR" plus 6.00% per annum, first adjustment after 24 months, then every 6 months, periodic cap 1.00% per annum, lifetime cap 15.00% per annum, floor 6.00% per annum',
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
 };
 
-const DECLARATION_STARTS = new Set(["calendar", "index", "loan", "class", "definition", "section", "provision", "item"]);
+const DECLARATION_STARTS = new Set([
+  "calendar",
+  "index",
+  "loan",
+  "class",
+  "definition",
+  "section",
+  "provision",
+  "item",
+]);
 
 function describe(t: IToken): string {
   if (t.tokenType.name === "EOF") return "the end of the file";
@@ -69,12 +93,21 @@ function label(t: TokenType): string {
 }
 
 function expectedList(e: IRecognitionException): string | undefined {
-  const m = /Expecting (?:token of type )?(?:--> (.+?) <--|: one of these possible Token sequences:\n([\s\S]*?)\nbut found)/.exec(e.message);
+  const m =
+    /Expecting (?:token of type )?(?:--> (.+?) <--|: one of these possible Token sequences:\n([\s\S]*?)\nbut found)/.exec(
+      e.message,
+    );
   if (!m) return undefined;
   if (m[1]) return m[1];
   const seqs = m[2]!
     .split("\n")
-    .map((l) => l.replace(/^\s*\d+\.\s*/, "").replace(/^\[|\]$/g, "").split(", ")[0]!)
+    .map(
+      (l) =>
+        l
+          .replace(/^\s*\d+\.\s*/, "")
+          .replace(/^\[|\]$/g, "")
+          .split(", ")[0]!,
+    )
     .filter((x, i, a) => x && a.indexOf(x) === i);
   return seqs.length > 6 ? seqs.slice(0, 6).join(", ") + ", …" : seqs.join(", ");
 }
@@ -83,7 +116,9 @@ function expectedList(e: IRecognitionException): string | undefined {
 function impossibleDate(iso: string): string | undefined {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   if (m < 1 || m > 12) return `there is no month ${m}`;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ]!;
   if (d < 1 || d > days) return `month ${m} of ${y} has ${days} days`;
   return undefined;
 }
@@ -97,7 +132,13 @@ export function parse(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   for (const e of lex.errors) {
     const ch = text.slice(e.offset, e.offset + e.length).slice(0, 1);
-    diagnostics.push(diag("PA1001", { file, line: e.line ?? 1, column: e.column ?? 1, startOffset: e.offset, endOffset: e.offset + 1 }, { char: JSON.stringify(ch) }));
+    diagnostics.push(
+      diag(
+        "PA1001",
+        { file, line: e.line ?? 1, column: e.column ?? 1, startOffset: e.offset, endOffset: e.offset + 1 },
+        { char: JSON.stringify(ch) },
+      ),
+    );
   }
   const tokens = lex.tokens.filter((t) => {
     if (t.tokenType === UnterminatedString) {
@@ -125,11 +166,13 @@ export function parse(text: string, file: string): ParseResult {
     // shows up just after it: point at where the text began.
     const i = tokens.indexOf(e.token);
     const prev = i > 0 ? tokens[i - 1] : undefined;
-    const adjacent = prev && prev.tokenType.name === "StringLiteral" && (prev.endOffset ?? 0) + 1 === e.token.startOffset;
+    const adjacent =
+      prev && prev.tokenType.name === "StringLiteral" && (prev.endOffset ?? 0) + 1 === e.token.startOffset;
     if (adjacent && (prev.endLine ?? 0) > (prev.startLine ?? 0))
       hint = `the quoted text that opens at line ${prev.startLine}, column ${prev.startColumn} may be missing its closing quote`;
     else if (adjacent)
-      hint = 'a double quote inside a quoted text is written \\" (backslash, quote); otherwise the text before this word is missing its closing quote';
+      hint =
+        'a double quote inside a quoted text is written \\" (backslash, quote); otherwise the text before this word is missing its closing quote';
     else if ((rule === "agreement" || rule === "file") && !DECLARATION_STARTS.has(e.token.image))
       hint =
         "nothing here continues the provision above, which is already complete; check its wording (pacta writes `excess of A over B`, `lesser of A and B`, `X is equal to Y`, `X% of Y`), or start a new declaration with calendar, index, loan group, class, definition, section or provision";

@@ -35,9 +35,28 @@ export class PactaParser extends CstParser {
 
   public agreementHeader = this.RULE("agreementHeader", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(k("series")); this.CONSUME(T.StringLiteral); } },
-      { ALT: () => { this.CONSUME(k("dated")); this.CONSUME(k("as")); this.CONSUME(k("of")); this.CONSUME(T.DateLiteral); } },
-      { ALT: () => { this.CONSUME(k("party")); this.CONSUME2(T.StringLiteral); this.CONSUME2(k("as")); this.CONSUME3(T.StringLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("series"));
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("dated"));
+          this.CONSUME(k("as"));
+          this.CONSUME(k("of"));
+          this.CONSUME(T.DateLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("party"));
+          this.CONSUME2(T.StringLiteral);
+          this.CONSUME2(k("as"));
+          this.CONSUME3(T.StringLiteral);
+        },
+      },
       { ALT: () => this.SUBRULE(this.textItem) },
     ]);
   });
@@ -63,9 +82,28 @@ export class PactaParser extends CstParser {
 
   public calendarItem = this.RULE("calendarItem", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(k("cut-off")); this.CONSUME(k("date")); this.CONSUME(T.DateLiteral); } },
-      { ALT: () => { this.CONSUME(k("closing")); this.CONSUME2(k("date")); this.CONSUME2(T.DateLiteral); } },
-      { ALT: () => { this.CONSUME(k("first")); this.CONSUME(k("Distribution")); this.CONSUME(k("Date")); this.CONSUME3(T.DateLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("cut-off"));
+          this.CONSUME(k("date"));
+          this.CONSUME(T.DateLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("closing"));
+          this.CONSUME2(k("date"));
+          this.CONSUME2(T.DateLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("first"));
+          this.CONSUME(k("Distribution"));
+          this.CONSUME(k("Date"));
+          this.CONSUME3(T.DateLiteral);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME2(k("Distribution"));
@@ -115,21 +153,43 @@ export class PactaParser extends CstParser {
   public groupItem = this.RULE("groupItem", () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.textItem) },
-      { ALT: () => { this.CONSUME(k("cut-off")); this.CONSUME(k("balance")); this.CONSUME(T.MoneyLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("cut-off"));
+          this.CONSUME(k("balance"));
+          this.CONSUME(T.MoneyLiteral);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("mortgage"));
           this.CONSUME(k("rate"));
           this.SUBRULE(this.annualRate);
-          this.OR2([
-            { ALT: () => this.CONSUME(k("fixed")) },
-            { ALT: () => this.SUBRULE(this.adjustableTerms) },
-          ]);
+          this.OR2([{ ALT: () => this.CONSUME(k("fixed")) }, { ALT: () => this.SUBRULE(this.adjustableTerms) }]);
         },
       },
-      { ALT: () => { this.CONSUME(k("servicing")); this.CONSUME(k("fee")); this.SUBRULE2(this.annualRate); } },
-      { ALT: () => { this.CONSUME(k("remaining")); this.CONSUME(k("term")); this.CONSUME(T.NumberLiteral); this.CONSUME(k("months")); } },
-      { ALT: () => { this.CONSUME(k("prepayment")); this.CONSUME(k("assumption")); this.SUBRULE(this.prepaymentSpec); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("servicing"));
+          this.CONSUME(k("fee"));
+          this.SUBRULE2(this.annualRate);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("remaining"));
+          this.CONSUME(k("term"));
+          this.CONSUME(T.NumberLiteral);
+          this.CONSUME(k("months"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("prepayment"));
+          this.CONSUME(k("assumption"));
+          this.SUBRULE(this.prepaymentSpec);
+        },
+      },
     ]);
   });
 
@@ -197,7 +257,12 @@ export class PactaParser extends CstParser {
   public classItem = this.RULE("classItem", () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.textItem) },
-      { ALT: () => { this.CONSUME(k("group")); this.CONSUME(T.StringLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("group"));
+          this.CONSUME(T.StringLiteral);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("original"));
@@ -207,7 +272,14 @@ export class PactaParser extends CstParser {
           this.CONSUME(T.MoneyLiteral);
         },
       },
-      { ALT: () => { this.CONSUME(k("notional")); this.CONSUME(k("amount")); this.CONSUME(k("means")); this.SUBRULE(this.expr); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("notional"));
+          this.CONSUME(k("amount"));
+          this.CONSUME(k("means"));
+          this.SUBRULE(this.expr);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("pass-through"));
@@ -255,8 +327,21 @@ export class PactaParser extends CstParser {
       this.CONSUME(k("odd"));
       this.CONSUME(k("cents"));
       this.OR3([
-        { ALT: () => { this.CONSUME(k("by")); this.CONSUME(k("largest")); this.CONSUME(k("remainder")); } },
-        { ALT: () => { this.CONSUME2(k("to")); this.CONSUME2(k("the")); this.CONSUME(k("first")); this.CONSUME(k("class")); } },
+        {
+          ALT: () => {
+            this.CONSUME(k("by"));
+            this.CONSUME(k("largest"));
+            this.CONSUME(k("remainder"));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME2(k("to"));
+            this.CONSUME2(k("the"));
+            this.CONSUME(k("first"));
+            this.CONSUME(k("class"));
+          },
+        },
       ]);
     });
   });
@@ -318,7 +403,13 @@ export class PactaParser extends CstParser {
   public payAction = this.RULE("payAction", () => {
     this.CONSUME(k("pay"));
     this.OR([
-      { ALT: () => { this.CONSUME(k("interest")); this.CONSUME(k("due")); this.CONSUME(k("to")); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("interest"));
+          this.CONSUME(k("due"));
+          this.CONSUME(k("to"));
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("basis"));
@@ -328,7 +419,14 @@ export class PactaParser extends CstParser {
           this.CONSUME2(k("to"));
         },
       },
-      { ALT: () => { this.CONSUME(k("unpaid")); this.CONSUME(k("realized")); this.CONSUME(k("losses")); this.CONSUME3(k("to")); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("unpaid"));
+          this.CONSUME(k("realized"));
+          this.CONSUME(k("losses"));
+          this.CONSUME3(k("to"));
+        },
+      },
       {
         ALT: () => {
           this.SUBRULE(this.additive);
@@ -411,7 +509,12 @@ export class PactaParser extends CstParser {
             this.CONSUME(k("by"));
             this.OR2([
               { ALT: () => this.CONSUME(k("balance")) },
-              { ALT: () => { this.CONSUME(k("amount")); this.CONSUME(k("due")); } },
+              {
+                ALT: () => {
+                  this.CONSUME(k("amount"));
+                  this.CONSUME(k("due"));
+                },
+              },
             ]);
           });
         },
@@ -458,8 +561,22 @@ export class PactaParser extends CstParser {
         ALT: () => {
           this.CONSUME(k("replace"));
           this.OR2([
-            { ALT: () => { this.CONSUME(k("definition")); this.CONSUME(T.StringLiteral); this.SUBRULE(this.effective); this.SUBRULE(this.definitionBody); } },
-            { ALT: () => { this.CONSUME(k("clause")); this.CONSUME(T.ProvisionRef); this.SUBRULE2(this.effective); this.SUBRULE(this.clauseBody); } },
+            {
+              ALT: () => {
+                this.CONSUME(k("definition"));
+                this.CONSUME(T.StringLiteral);
+                this.SUBRULE(this.effective);
+                this.SUBRULE(this.definitionBody);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(k("clause"));
+                this.CONSUME(T.ProvisionRef);
+                this.SUBRULE2(this.effective);
+                this.SUBRULE(this.clauseBody);
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME(k("provision"));
@@ -477,7 +594,14 @@ export class PactaParser extends CstParser {
         ALT: () => {
           this.CONSUME(k("insert"));
           this.OR3([
-            { ALT: () => { this.CONSUME2(k("definition")); this.CONSUME3(T.StringLiteral); this.SUBRULE4(this.effective); this.SUBRULE2(this.definitionBody); } },
+            {
+              ALT: () => {
+                this.CONSUME2(k("definition"));
+                this.CONSUME3(T.StringLiteral);
+                this.SUBRULE4(this.effective);
+                this.SUBRULE2(this.definitionBody);
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME2(k("clause"));
@@ -495,8 +619,20 @@ export class PactaParser extends CstParser {
         ALT: () => {
           this.CONSUME(k("delete"));
           this.OR4([
-            { ALT: () => { this.CONSUME3(k("definition")); this.CONSUME4(T.StringLiteral); this.SUBRULE6(this.effective); } },
-            { ALT: () => { this.CONSUME3(k("clause")); this.CONSUME5(T.ProvisionRef); this.SUBRULE7(this.effective); } },
+            {
+              ALT: () => {
+                this.CONSUME3(k("definition"));
+                this.CONSUME4(T.StringLiteral);
+                this.SUBRULE6(this.effective);
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME3(k("clause"));
+                this.CONSUME5(T.ProvisionRef);
+                this.SUBRULE7(this.effective);
+              },
+            },
           ]);
         },
       },
@@ -538,7 +674,12 @@ export class PactaParser extends CstParser {
 
   public notExpr = this.RULE("notExpr", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(k("not")); this.SUBRULE(this.notExpr); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("not"));
+          this.SUBRULE(this.notExpr);
+        },
+      },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
   });
@@ -557,9 +698,24 @@ export class PactaParser extends CstParser {
         ALT: () => {
           this.CONSUME(k("is"));
           this.OR2([
-            { ALT: () => { this.CONSUME(k("less")); this.CONSUME(k("than")); } },
-            { ALT: () => { this.CONSUME(k("greater")); this.CONSUME2(k("than")); } },
-            { ALT: () => { this.CONSUME(k("equal")); this.CONSUME(k("to")); } },
+            {
+              ALT: () => {
+                this.CONSUME(k("less"));
+                this.CONSUME(k("than"));
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(k("greater"));
+                this.CONSUME2(k("than"));
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(k("equal"));
+                this.CONSUME(k("to"));
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME(k("at"));
@@ -596,7 +752,12 @@ export class PactaParser extends CstParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(k("times")) },
-        { ALT: () => { this.CONSUME(k("divided")); this.CONSUME(k("by")); } },
+        {
+          ALT: () => {
+            this.CONSUME(k("divided"));
+            this.CONSUME(k("by"));
+          },
+        },
         { ALT: () => this.CONSUME(T.Star) },
         { ALT: () => this.CONSUME(T.Slash) },
         { ALT: () => this.CONSUME(k("of")) }, // "2.00% of the Cut-off Date Balance"
@@ -607,7 +768,12 @@ export class PactaParser extends CstParser {
 
   public unary = this.RULE("unary", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.MinusSign); this.SUBRULE(this.unary); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.MinusSign);
+          this.SUBRULE(this.unary);
+        },
+      },
       { ALT: () => this.SUBRULE(this.primary) },
     ]);
   });
@@ -631,7 +797,12 @@ export class PactaParser extends CstParser {
       { ALT: () => this.CONSUME(k("true")) },
       { ALT: () => this.CONSUME(k("false")) },
       { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => { this.CONSUME(k("index")); this.CONSUME2(T.StringLiteral); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("index"));
+          this.CONSUME2(T.StringLiteral);
+        },
+      },
       { ALT: () => this.SUBRULE(this.listFunction) },
       {
         ALT: () => {
@@ -649,8 +820,20 @@ export class PactaParser extends CstParser {
           this.SUBRULE2(this.additive);
         },
       },
-      { ALT: () => { this.CONSUME(k("available")); this.CONSUME(k("at")); this.CONSUME(T.ProvisionRef); } },
-      { ALT: () => { this.CONSUME(k("paid")); this.CONSUME2(k("at")); this.CONSUME2(T.ProvisionRef); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("available"));
+          this.CONSUME(k("at"));
+          this.CONSUME(T.ProvisionRef);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("paid"));
+          this.CONSUME2(k("at"));
+          this.CONSUME2(T.ProvisionRef);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("prior"));
@@ -667,8 +850,21 @@ export class PactaParser extends CstParser {
       },
       { ALT: () => this.SUBRULE(this.collateralField) },
       { ALT: () => this.SUBRULE(this.classField) },
-      { ALT: () => { this.CONSUME(k("Distribution")); this.CONSUME(k("Date")); this.CONSUME(k("number")); } },
-      { ALT: () => { this.CONSUME(k("day")); this.CONSUME(k("count")); this.CONSUME(k("fraction")); this.CONSUME(T.DayCount); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("Distribution"));
+          this.CONSUME(k("Date"));
+          this.CONSUME(k("number"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("day"));
+          this.CONSUME(k("count"));
+          this.CONSUME(k("fraction"));
+          this.CONSUME(T.DayCount);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("on"));
@@ -700,7 +896,13 @@ export class PactaParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.cases) },
-      { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE4(this.expr); this.CONSUME(T.RParen); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE4(this.expr);
+          this.CONSUME(T.RParen);
+        },
+      },
     ]);
   });
 
@@ -799,15 +1001,63 @@ export class PactaParser extends CstParser {
 
   public collateralField = this.RULE("collateralField", () => {
     this.OR([
-      { ALT: () => { this.CONSUME(k("stated")); this.CONSUME(k("principal")); this.CONSUME(k("balance")); } },
-      { ALT: () => { this.CONSUME(k("cut-off")); this.CONSUME2(k("balance")); } },
-      { ALT: () => { this.CONSUME(k("scheduled")); this.CONSUME2(k("principal")); } },
-      { ALT: () => { this.CONSUME3(k("principal")); this.CONSUME(k("prepayments")); } },
-      { ALT: () => { this.CONSUME(k("net")); this.CONSUME(k("liquidation")); this.CONSUME(k("proceeds")); } },
-      { ALT: () => { this.CONSUME(k("realized")); this.CONSUME(k("losses")); } },
-      { ALT: () => { this.CONSUME(k("interest")); this.CONSUME(k("collections")); } },
-      { ALT: () => { this.CONSUME(k("servicing")); this.CONSUME(k("fee")); } },
-      { ALT: () => { this.CONSUME2(k("net")); this.CONSUME(k("mortgage")); this.CONSUME(k("rate")); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("stated"));
+          this.CONSUME(k("principal"));
+          this.CONSUME(k("balance"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("cut-off"));
+          this.CONSUME2(k("balance"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("scheduled"));
+          this.CONSUME2(k("principal"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME3(k("principal"));
+          this.CONSUME(k("prepayments"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("net"));
+          this.CONSUME(k("liquidation"));
+          this.CONSUME(k("proceeds"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("realized"));
+          this.CONSUME(k("losses"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("interest"));
+          this.CONSUME(k("collections"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(k("servicing"));
+          this.CONSUME(k("fee"));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(k("net"));
+          this.CONSUME(k("mortgage"));
+          this.CONSUME(k("rate"));
+        },
+      },
     ]);
     this.CONSUME(k("of"));
     this.CONSUME(k("group"));
@@ -837,7 +1087,13 @@ export class PactaParser extends CstParser {
           this.CONSUME2(k("of"));
         },
       },
-      { ALT: () => { this.CONSUME(k("interest")); this.CONSUME(k("due")); this.CONSUME(k("on")); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("interest"));
+          this.CONSUME(k("due"));
+          this.CONSUME(k("on"));
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(k("basis"));
@@ -847,7 +1103,14 @@ export class PactaParser extends CstParser {
           this.CONSUME3(k("of"));
         },
       },
-      { ALT: () => { this.CONSUME(k("unpaid")); this.CONSUME(k("realized")); this.CONSUME(k("losses")); this.CONSUME4(k("of")); } },
+      {
+        ALT: () => {
+          this.CONSUME(k("unpaid"));
+          this.CONSUME(k("realized"));
+          this.CONSUME(k("losses"));
+          this.CONSUME4(k("of"));
+        },
+      },
     ]);
     this.SUBRULE(this.classList);
     this.OPTION(() => {

@@ -117,13 +117,27 @@ class Builder {
       const [name, inner] = Object.entries(c)[0]!;
       const node = inner![0] as CstNode;
       switch (name) {
-        case "calendar": out.declarations.push(this.calendar(node)); break;
-        case "indexDecl": out.declarations.push(this.indexDecl(node)); break;
-        case "loanGroup": out.declarations.push(this.loanGroup(node)); break;
-        case "classDecl": out.declarations.push(this.classDecl(node)); break;
-        case "definition": out.declarations.push(this.definition(node)); break;
-        case "section": out.declarations.push(this.section(node)); break;
-        case "provision": out.declarations.push(this.provision(node)); break;
+        case "calendar":
+          out.declarations.push(this.calendar(node));
+          break;
+        case "indexDecl":
+          out.declarations.push(this.indexDecl(node));
+          break;
+        case "loanGroup":
+          out.declarations.push(this.loanGroup(node));
+          break;
+        case "classDecl":
+          out.declarations.push(this.classDecl(node));
+          break;
+        case "definition":
+          out.declarations.push(this.definition(node));
+          break;
+        case "section":
+          out.declarations.push(this.section(node));
+          break;
+        case "provision":
+          out.declarations.push(this.provision(node));
+          break;
       }
     }
     return out;
@@ -168,7 +182,12 @@ class Builder {
   private loanGroup(n: CstNode): A.LoanGroup {
     const ctx = n.children as Ctx;
     const name = this.tok(ctx, "StringLiteral")!;
-    const out: A.LoanGroup = { kind: "group", name: unquoteName(name.image), nameLoc: this.tokLoc(name), loc: this.nodeLoc(n) };
+    const out: A.LoanGroup = {
+      kind: "group",
+      name: unquoteName(name.image),
+      nameLoc: this.tokLoc(name),
+      loc: this.nodeLoc(n),
+    };
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
     for (const item of this.nodes(ctx, "groupItem")) {
@@ -218,7 +237,13 @@ class Builder {
   private classDecl(n: CstNode): A.ClassDecl {
     const ctx = n.children as Ctx;
     const name = this.tok(ctx, "ClassName")!;
-    const out: A.ClassDecl = { kind: "class", name: name.image, nameLoc: this.tokLoc(name), residual: false, loc: this.nodeLoc(n) };
+    const out: A.ClassDecl = {
+      kind: "class",
+      name: name.image,
+      nameLoc: this.tokLoc(name),
+      residual: false,
+      loc: this.nodeLoc(n),
+    };
     const p = this.provenance(ctx);
     if (p) out.provenance = p;
     for (const item of this.nodes(ctx, "classItem")) {
@@ -227,7 +252,8 @@ class Builder {
       else if (this.has(c, "Kw_group")) {
         const g = this.tok(c, "StringLiteral")!;
         out.group = { name: unquoteName(g.image), loc: this.tokLoc(g) };
-      } else if (this.has(c, "Kw_original")) out.originalBalance = this.tok(c, "MoneyLiteral")!.image.replace(/[$,]/g, "");
+      } else if (this.has(c, "Kw_original"))
+        out.originalBalance = this.tok(c, "MoneyLiteral")!.image.replace(/[$,]/g, "");
       else if (this.has(c, "Kw_notional")) out.notional = this.expr(this.node(c, "expr")!);
       else if (this.has(c, "Kw_pass_through")) {
         const adds = this.nodes(c, "additive");
@@ -243,7 +269,13 @@ class Builder {
   private rounding(n: CstNode | undefined): A.RoundingDecl | undefined {
     if (!n) return undefined;
     const c = n.children as Ctx;
-    const mode = this.has(c, "Kw_half_up") ? "half-up" : this.has(c, "Kw_half_even") ? "half-even" : this.has(c, "Kw_down") ? "down" : "up";
+    const mode = this.has(c, "Kw_half_up")
+      ? "half-up"
+      : this.has(c, "Kw_half_even")
+        ? "half-even"
+        : this.has(c, "Kw_down")
+          ? "down"
+          : "up";
     const out: A.RoundingDecl = { mode, places: this.has(c, "Kw_dollar") ? 0 : 2, loc: this.nodeLoc(n) };
     if (this.has(c, "Kw_odd")) out.oddCents = this.has(c, "Kw_largest") ? "largest remainder" : "first class";
     return out;
@@ -281,7 +313,8 @@ class Builder {
     const fromTok = this.kw(ctx, "from");
     const out: A.Section = { kind: "section", id: id.image, idLoc: this.tokLoc(id), clauses: [], loc: this.nodeLoc(n) };
     for (const s of strings) {
-      if (fromTok && s.startOffset > fromTok.startOffset) out.source = { name: unquoteName(s.image), loc: this.tokLoc(s) };
+      if (fromTok && s.startOffset > fromTok.startOffset)
+        out.source = { name: unquoteName(s.image), loc: this.tokLoc(s) };
       else out.title = unquoteName(s.image);
     }
     const p = this.provenance(ctx);
@@ -337,7 +370,14 @@ class Builder {
       const add = this.node(p, "additive");
       if (add) {
         const as = this.has(p, "Kw_principal") ? "principal" : this.has(p, "Kw_interest") ? "interest" : "other";
-        return { kind: "pay", amount: { kind: "amount", expr: this.additive(add), loc: this.nodeLoc(add) }, as, to, untilReducedToZero: until, loc };
+        return {
+          kind: "pay",
+          amount: { kind: "amount", expr: this.additive(add), loc: this.nodeLoc(add) },
+          as,
+          to,
+          untilReducedToZero: until,
+          loc,
+        };
       }
       const first = this.toks(p, "Kw_pay")[0]!;
       const kind = this.has(p, "Kw_interest")
@@ -345,7 +385,14 @@ class Builder {
         : this.has(p, "Kw_basis")
           ? ("basis risk shortfall carry-forward" as const)
           : ("unpaid realized losses" as const);
-      return { kind: "pay", amount: { kind, loc: this.tokLoc(first) }, as: "interest", to, untilReducedToZero: until, loc };
+      return {
+        kind: "pay",
+        amount: { kind, loc: this.tokLoc(first) },
+        as: "interest",
+        to,
+        untilReducedToZero: until,
+        loc,
+      };
     }
     const wd = this.node(c, "writeDownAction")!;
     const w = wd.children as Ctx;
@@ -364,7 +411,12 @@ class Builder {
       let allocation: A.Allocation = "sequentially";
       if (alloc) {
         const a = alloc.children as Ctx;
-        if (this.has(a, "Kw_pro")) allocation = this.has(a, "Kw_amount") ? "pro rata by amount due" : this.has(a, "Kw_balance") ? "pro rata by balance" : "pro rata";
+        if (this.has(a, "Kw_pro"))
+          allocation = this.has(a, "Kw_amount")
+            ? "pro rata by amount due"
+            : this.has(a, "Kw_balance")
+              ? "pro rata by balance"
+              : "pro rata";
       }
       return { classes: this.classList(this.node(c, "classList")!), allocation, loc: this.nodeLoc(s) };
     });
@@ -442,7 +494,10 @@ class Builder {
       if (verb === "delete") out.patch = { kind: "delete definition", name: out.target, nameLoc: out.targetLoc };
       else {
         const def = this.definitionFrom(name!, this.node(p, "definitionBody")!, ploc);
-        out.patch = verb === "replace" ? { kind: "replace definition", definition: def } : { kind: "insert definition", definition: def };
+        out.patch =
+          verb === "replace"
+            ? { kind: "replace definition", definition: def }
+            : { kind: "insert definition", definition: def };
       }
     } else if (this.has(p, "Kw_clause")) {
       const ref = refs[0]!;
@@ -477,7 +532,12 @@ class Builder {
   expr(n: CstNode): A.Expr {
     const ctx = n.children as Ctx;
     const parts = this.nodes(ctx, "andExpr").map((a) => this.andExpr(a));
-    return parts.slice(1).reduce<A.Expr>((l, r) => ({ kind: "logical", op: "or", left: l, right: r, loc: this.span(l.loc, r.loc) }), parts[0]!);
+    return parts
+      .slice(1)
+      .reduce<A.Expr>(
+        (l, r) => ({ kind: "logical", op: "or", left: l, right: r, loc: this.span(l.loc, r.loc) }),
+        parts[0]!,
+      );
   }
 
   private span(a: SourceLocation, b: SourceLocation): SourceLocation {
@@ -486,7 +546,12 @@ class Builder {
 
   private andExpr(n: CstNode): A.Expr {
     const parts = this.nodes(n.children as Ctx, "notExpr").map((a) => this.notExpr(a));
-    return parts.slice(1).reduce<A.Expr>((l, r) => ({ kind: "logical", op: "and", left: l, right: r, loc: this.span(l.loc, r.loc) }), parts[0]!);
+    return parts
+      .slice(1)
+      .reduce<A.Expr>(
+        (l, r) => ({ kind: "logical", op: "and", left: l, right: r, loc: this.span(l.loc, r.loc) }),
+        parts[0]!,
+      );
   }
 
   private notExpr(n: CstNode): A.Expr {
@@ -502,15 +567,16 @@ class Builder {
     const left = this.additive(l!);
     if (!r) return left;
     const op = this.node(ctx, "compareOp")!.children as Ctx;
-    const cmp: A.CompareOp = this.has(op, "Kw_less") || this.has(op, "Less")
-      ? "<"
-      : this.has(op, "Kw_greater") || this.has(op, "Greater") || this.has(op, "Kw_exceeds")
-        ? ">"
-        : this.has(op, "Kw_least") || this.has(op, "GreaterEq")
-          ? ">="
-          : this.has(op, "Kw_most") || this.has(op, "LessEq")
-            ? "<="
-            : "=";
+    const cmp: A.CompareOp =
+      this.has(op, "Kw_less") || this.has(op, "Less")
+        ? "<"
+        : this.has(op, "Kw_greater") || this.has(op, "Greater") || this.has(op, "Kw_exceeds")
+          ? ">"
+          : this.has(op, "Kw_least") || this.has(op, "GreaterEq")
+            ? ">="
+            : this.has(op, "Kw_most") || this.has(op, "LessEq")
+              ? "<="
+              : "=";
     return { kind: "compare", op: cmp, left, right: this.additive(r), loc: this.nodeLoc(n) };
   }
 
@@ -520,7 +586,13 @@ class Builder {
     const ops = this.ordered(ctx, ["Kw_plus", "Kw_minus", "PlusSign", "MinusSign"]);
     return operands.slice(1).reduce<A.Expr>((l, r, i) => {
       const o = ops[i]!.image;
-      return { kind: "binary", op: o === "plus" || o === "+" ? "+" : "-", left: l, right: r, loc: this.span(l.loc, r.loc) };
+      return {
+        kind: "binary",
+        op: o === "plus" || o === "+" ? "+" : "-",
+        left: l,
+        right: r,
+        loc: this.span(l.loc, r.loc),
+      };
     }, operands[0]!);
   }
 
@@ -530,7 +602,13 @@ class Builder {
     const ops = this.ordered(ctx, ["Kw_times", "Kw_divided", "Star", "Slash", "Kw_of"]);
     return operands.slice(1).reduce<A.Expr>((l, r, i) => {
       const o = ops[i]!.image;
-      return { kind: "binary", op: o === "divided" || o === "/" ? "/" : "*", left: l, right: r, loc: this.span(l.loc, r.loc) };
+      return {
+        kind: "binary",
+        op: o === "divided" || o === "/" ? "/" : "*",
+        left: l,
+        right: r,
+        loc: this.span(l.loc, r.loc),
+      };
     }, operands[0]!);
   }
 
@@ -585,14 +663,20 @@ class Builder {
     }
     if (this.has(c, "Kw_available") || this.has(c, "Kw_paid")) {
       const ref = this.tok(c, "ProvisionRef")!;
-      return { kind: this.has(c, "Kw_available") ? "available" : "paid", provision: ref.image, provisionLoc: this.tokLoc(ref), loc };
+      return {
+        kind: this.has(c, "Kw_available") ? "available" : "paid",
+        provision: ref.image,
+        provisionLoc: this.tokLoc(ref),
+        loc,
+      };
     }
     const cf = this.node(c, "collateralField");
     if (cf) return this.collateralField(cf);
     const kf = this.node(c, "classField");
     if (kf) return this.classField(kf);
     if (this.has(c, "Kw_number")) return { kind: "periodNumber", loc };
-    if ((t = this.tok(c, "DayCount"))) return { kind: "dayCountFraction", convention: t.image as "30/360" | "actual/360", loc };
+    if ((t = this.tok(c, "DayCount")))
+      return { kind: "dayCountFraction", convention: t.image as "30/360" | "actual/360", loc };
     if (this.has(c, "Kw_on")) return { kind: "onOrAfter", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
     if (this.has(c, "Kw_before")) return { kind: "before", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
     if (this.has(c, "Kw_if")) {
@@ -638,7 +722,8 @@ class Builder {
     const g = this.tok(c, "StringLiteral")!;
     const after = this.has(c, "Kw_distributions");
     let field: A.CollateralField;
-    if (this.has(c, "Kw_stated")) field = after ? "stated principal balance after distributions" : "stated principal balance";
+    if (this.has(c, "Kw_stated"))
+      field = after ? "stated principal balance after distributions" : "stated principal balance";
     else if (this.has(c, "Kw_cut_off")) field = "cut-off balance";
     else if (this.has(c, "Kw_scheduled")) field = "scheduled principal";
     else if (this.has(c, "Kw_prepayments")) field = "principal prepayments";
@@ -655,7 +740,8 @@ class Builder {
     const after = this.has(c, "Kw_distributions");
     let field: A.ClassField;
     if (this.has(c, "Kw_original")) field = "original certificate principal balance";
-    else if (this.has(c, "Kw_certificate")) field = after ? "certificate principal balance after distributions" : "certificate principal balance";
+    else if (this.has(c, "Kw_certificate"))
+      field = after ? "certificate principal balance after distributions" : "certificate principal balance";
     else if (this.has(c, "Kw_interest")) field = "interest due";
     else if (this.has(c, "Kw_basis")) field = "basis risk shortfall carry-forward";
     else field = "unpaid realized losses";

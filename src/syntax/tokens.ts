@@ -14,7 +14,12 @@ export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+
 export const Comment = createToken({ name: "Comment", pattern: /\/\/[^\n\r]*/, group: "comments" });
 
 /** A quoted text: a defined term's name, a title, or legal text (may span lines; `\"` escapes a quote). */
-export const StringLiteral = createToken({ name: "StringLiteral", label: "a quoted text", pattern: /"(?:[^"\\]|\\.)*"/, line_breaks: true });
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  label: "a quoted text",
+  pattern: /"(?:[^"\\]|\\.)*"/,
+  line_breaks: true,
+});
 /** An unterminated quoted text, matched only so the error can say so. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
@@ -30,43 +35,114 @@ export const UnterminatedString = createToken({
   line_breaks: true,
   start_chars_hint: ['"'],
 });
-export const MoneyLiteral = createToken({ name: "MoneyLiteral", label: "an amount such as $1,000.00", pattern: /\$(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/ });
-export const PercentLiteral = createToken({ name: "PercentLiteral", label: "a percentage such as 0.50%", pattern: /\d+(?:\.\d+)?%/ });
-export const DateLiteral = createToken({ name: "DateLiteral", label: "a date such as 2002-05-24", pattern: /\d{4}-\d{2}-\d{2}/ });
+export const MoneyLiteral = createToken({
+  name: "MoneyLiteral",
+  label: "an amount such as $1,000.00",
+  pattern: /\$(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/,
+});
+export const PercentLiteral = createToken({
+  name: "PercentLiteral",
+  label: "a percentage such as 0.50%",
+  pattern: /\d+(?:\.\d+)?%/,
+});
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  label: "a date such as 2002-05-24",
+  pattern: /\d{4}-\d{2}-\d{2}/,
+});
 /** A provision number: 4.02, 4.02(c), 4.02(c)(xii), 11.01(a)(vi). */
-export const ProvisionRef = createToken({ name: "ProvisionRef", label: "a provision number such as 4.02(c)(xii)", pattern: /\d+\.\d+(?:\([a-z0-9]+\))*/ });
-export const DayCount = createToken({ name: "DayCount", label: "a day count (30/360 or actual/360)", pattern: /30\/360|actual\/360/ });
-export const OrdinalNumber = createToken({ name: "OrdinalNumber", label: "an ordinal such as 11th", pattern: /\d+(?:st|nd|rd|th)\b/ });
+export const ProvisionRef = createToken({
+  name: "ProvisionRef",
+  label: "a provision number such as 4.02(c)(xii)",
+  pattern: /\d+\.\d+(?:\([a-z0-9]+\))*/,
+});
+export const DayCount = createToken({
+  name: "DayCount",
+  label: "a day count (30/360 or actual/360)",
+  pattern: /30\/360|actual\/360/,
+});
+export const OrdinalNumber = createToken({
+  name: "OrdinalNumber",
+  label: "an ordinal such as 11th",
+  pattern: /\d+(?:st|nd|rd|th)\b/,
+});
 export const NumberLiteral = createToken({ name: "NumberLiteral", label: "a number", pattern: /\d+(?:\.\d+)?/ });
 /** A clause number within its section, or a list label: (xii), (a), (x), (A), (1). */
-export const ClauseLabel = createToken({ name: "ClauseLabel", label: "a clause number such as (xii)", pattern: /\((?:[ivxlc]+|[a-z]|[A-Z]|\d{1,2})\)/ });
+export const ClauseLabel = createToken({
+  name: "ClauseLabel",
+  label: "a clause number such as (xii)",
+  pattern: /\((?:[ivxlc]+|[a-z]|[A-Z]|\d{1,2})\)/,
+});
 /** A certificate class: A-I-1, A-I-IO, M-II-3, SB-I, or a single capital such as R. */
-export const ClassName = createToken({ name: "ClassName", label: "a class such as A-I-1", pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z](?![A-Za-z0-9'-])/ });
+export const ClassName = createToken({
+  name: "ClassName",
+  label: "a class such as A-I-1",
+  pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z](?![A-Za-z0-9'-])/,
+});
 /** Where a provision's words or figures come from: [deal], [shelf], [amendment], [reconstructed]. */
-export const Provenance = createToken({ name: "Provenance", label: "a provenance tag such as [reconstructed]", pattern: /\[(?:deal|shelf|amendment|reconstructed)\]/ });
+export const Provenance = createToken({
+  name: "Provenance",
+  label: "a provenance tag such as [reconstructed]",
+  pattern: /\[(?:deal|shelf|amendment|reconstructed)\]/,
+});
 
-export const LParen = createToken({ name: "LParen", label: "\"(\"", pattern: /\(/ });
-export const RParen = createToken({ name: "RParen", label: "\")\"", pattern: /\)/ });
-export const Comma = createToken({ name: "Comma", label: "\",\"", pattern: /,/ });
-export const Colon = createToken({ name: "Colon", label: "\":\"", pattern: /:/ });
-export const Semicolon = createToken({ name: "Semicolon", label: "\";\"", pattern: /;/ });
-export const LessEq = createToken({ name: "LessEq", label: "\"<=\"", pattern: /<=/ });
-export const GreaterEq = createToken({ name: "GreaterEq", label: "\">=\"", pattern: />=/ });
-export const Less = createToken({ name: "Less", label: "\"<\"", pattern: /</ });
-export const Greater = createToken({ name: "Greater", label: "\">\"", pattern: />/ });
-export const PlusSign = createToken({ name: "PlusSign", label: "\"+\"", pattern: /\+/ });
-export const MinusSign = createToken({ name: "MinusSign", label: "\"-\"", pattern: /-/ });
-export const Star = createToken({ name: "Star", label: "\"*\"", pattern: /\*/ });
-export const Slash = createToken({ name: "Slash", label: "\"/\"", pattern: /\// });
+export const LParen = createToken({ name: "LParen", label: '"("', pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", label: '")"', pattern: /\)/ });
+export const Comma = createToken({ name: "Comma", label: '","', pattern: /,/ });
+export const Colon = createToken({ name: "Colon", label: '":"', pattern: /:/ });
+export const Semicolon = createToken({ name: "Semicolon", label: '";"', pattern: /;/ });
+export const LessEq = createToken({ name: "LessEq", label: '"<="', pattern: /<=/ });
+export const GreaterEq = createToken({ name: "GreaterEq", label: '">="', pattern: />=/ });
+export const Less = createToken({ name: "Less", label: '"<"', pattern: /</ });
+export const Greater = createToken({ name: "Greater", label: '">"', pattern: />/ });
+export const PlusSign = createToken({ name: "PlusSign", label: '"+"', pattern: /\+/ });
+export const MinusSign = createToken({ name: "MinusSign", label: '"-"', pattern: /-/ });
+export const Star = createToken({ name: "Star", label: '"*"', pattern: /\*/ });
+export const Slash = createToken({ name: "Slash", label: '"/"', pattern: /\// });
 
 const CARDINALS = [
-  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+  "twenty",
 ];
 const ORDINALS = [
-  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-  "nineteenth", "twentieth",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
 ];
 const TENS = ["twenty", "thirty", "forty", "fifty", "sixty"];
 const TENS_ORD = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth"];
@@ -130,7 +206,12 @@ export const keywords: Record<string, TokenType> = {};
 function kw(word: string): TokenType {
   const name = "Kw_" + word.replace(/[^A-Za-z0-9]/g, "_");
   const escaped = word.replace(/[-/]/g, (c) => "\\" + c);
-  const t = createToken({ name, pattern: new RegExp(`${escaped}(?![A-Za-z'-])`), longer_alt: Word, label: `"${word}"` });
+  const t = createToken({
+    name,
+    pattern: new RegExp(`${escaped}(?![A-Za-z'-])`),
+    longer_alt: Word,
+    label: `"${word}"`,
+  });
   keywords[word] = t;
   return t;
 }
@@ -138,23 +219,172 @@ function kw(word: string): TokenType {
 // Keyword spellings. The parser refers to them as K["word"].
 const KEYWORD_WORDS = [
   // document structure
-  "agreement", "amendment", "series", "dated", "as", "of", "party", "calendar", "cut-off", "closing", "date",
-  "Distribution", "Date", "Dates", "day", "each", "month", "months", "next", "Business", "Day", "first",
-  "index", "assumed", "per", "annum", "loan", "group", "text", "reading", "balance", "mortgage", "rate",
-  "fixed", "adjustable", "servicing", "fee", "remaining", "term", "margin", "adjustment", "every", "periodic",
-  "lifetime", "cap", "capped", "floor", "class", "classes", "original", "certificate", "principal", "notional",
-  "amount", "pass-through", "residual", "prepayment", "assumption", "CPR", "CDR", "PPC", "rising", "to",
-  "in", "over", "definition", "means", "section", "clause", "provision", "from", "when", "pay", "interest",
-  "due", "pro", "rata", "sequentially", "then", "until", "reduced", "zero", "remainder", "write", "down",
-  "pursuant", "item", "replace", "insert", "delete", "effective", "hereof", "the", "after", "before",
-  "rounded", "half-up", "half-even", "up", "cent", "dollar", "nearest", "basis", "risk", "shortfall",
-  "carry-forward", "unpaid", "realized", "losses", "loss", "severity", "lag", "odd", "cents", "largest",
+  "agreement",
+  "amendment",
+  "series",
+  "dated",
+  "as",
+  "of",
+  "party",
+  "calendar",
+  "cut-off",
+  "closing",
+  "date",
+  "Distribution",
+  "Date",
+  "Dates",
+  "day",
+  "each",
+  "month",
+  "months",
+  "next",
+  "Business",
+  "Day",
+  "first",
+  "index",
+  "assumed",
+  "per",
+  "annum",
+  "loan",
+  "group",
+  "text",
+  "reading",
+  "balance",
+  "mortgage",
+  "rate",
+  "fixed",
+  "adjustable",
+  "servicing",
+  "fee",
+  "remaining",
+  "term",
+  "margin",
+  "adjustment",
+  "every",
+  "periodic",
+  "lifetime",
+  "cap",
+  "capped",
+  "floor",
+  "class",
+  "classes",
+  "original",
+  "certificate",
+  "principal",
+  "notional",
+  "amount",
+  "pass-through",
+  "residual",
+  "prepayment",
+  "assumption",
+  "CPR",
+  "CDR",
+  "PPC",
+  "rising",
+  "to",
+  "in",
+  "over",
+  "definition",
+  "means",
+  "section",
+  "clause",
+  "provision",
+  "from",
+  "when",
+  "pay",
+  "interest",
+  "due",
+  "pro",
+  "rata",
+  "sequentially",
+  "then",
+  "until",
+  "reduced",
+  "zero",
+  "remainder",
+  "write",
+  "down",
+  "pursuant",
+  "item",
+  "replace",
+  "insert",
+  "delete",
+  "effective",
+  "hereof",
+  "the",
+  "after",
+  "before",
+  "rounded",
+  "half-up",
+  "half-even",
+  "up",
+  "cent",
+  "dollar",
+  "nearest",
+  "basis",
+  "risk",
+  "shortfall",
+  "carry-forward",
+  "unpaid",
+  "realized",
+  "losses",
+  "loss",
+  "severity",
+  "lag",
+  "odd",
+  "cents",
+  "largest",
   // expressions
-  "lesser", "greater", "excess", "sum", "plus", "minus", "times", "divided", "by", "if", "else", "for",
-  "otherwise", "and", "or", "not", "through", "on", "is", "less", "than", "at", "least", "most", "equals",
-  "prior", "initially", "available", "paid", "stated", "scheduled", "prepayments", "net", "liquidation",
-  "proceeds", "collections", "distributions", "number", "count", "fraction", "true", "false", "other",
-  "only", "statement", "any", "exceeds", "equal", "Class", "Classes",
+  "lesser",
+  "greater",
+  "excess",
+  "sum",
+  "plus",
+  "minus",
+  "times",
+  "divided",
+  "by",
+  "if",
+  "else",
+  "for",
+  "otherwise",
+  "and",
+  "or",
+  "not",
+  "through",
+  "on",
+  "is",
+  "less",
+  "than",
+  "at",
+  "least",
+  "most",
+  "equals",
+  "prior",
+  "initially",
+  "available",
+  "paid",
+  "stated",
+  "scheduled",
+  "prepayments",
+  "net",
+  "liquidation",
+  "proceeds",
+  "collections",
+  "distributions",
+  "number",
+  "count",
+  "fraction",
+  "true",
+  "false",
+  "other",
+  "only",
+  "statement",
+  "any",
+  "exceeds",
+  "equal",
+  "Class",
+  "Classes",
 ];
 const KW = KEYWORD_WORDS.map(kw);
 

@@ -11,7 +11,8 @@ const POOLS: PoolTerms[] = [
   fixedPool({ name: "Group II", cutoffBalance: d("500000.00") }),
 ];
 
-const HEADER = "period,group,scheduled_principal,prepayments,net_liquidation_proceeds,realized_loss,interest,net_mortgage_rate";
+const HEADER =
+  "period,group,scheduled_principal,prepayments,net_liquidation_proceeds,realized_loss,interest,net_mortgage_rate";
 const ROWS = [
   "1,Group I,800.00,10000.00,0,0,6541.67,0.0785",
   "1,Group II,400.50,5000,0,0,3270.83,0.0784",
@@ -37,7 +38,12 @@ function errorsOf(text: string, pools = POOLS): Found[] {
       expect(x.code).toBe("PA5001");
       expect(x.location.file).toBe("remit.csv");
     }
-    return e.diagnostics.map((x) => ({ line: x.location.line, column: x.location.column, message: x.message, ...(x.hint ? { hint: x.hint } : {}) }));
+    return e.diagnostics.map((x) => ({
+      line: x.location.line,
+      column: x.location.column,
+      message: x.message,
+      ...(x.hint ? { hint: x.hint } : {}),
+    }));
   }
   throw new Error("expected the reader to reject the file");
 }
@@ -54,7 +60,10 @@ const plain = (periods: CollateralPeriod[]) =>
     number: p.number,
     indexRates: Object.fromEntries(Object.entries(p.indexRates).map(([k, v]) => [k, v.toString()])),
     groups: Object.fromEntries(
-      Object.entries(p.groups).map(([g, c]) => [g, Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.toFixed()]))]),
+      Object.entries(p.groups).map(([g, c]) => [
+        g,
+        Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.toFixed()])),
+      ]),
     ),
   }));
 
@@ -80,7 +89,7 @@ describe("readCollateralCsv: good files", () => {
   it("accepts any column order, dollar signs, thousands commas, percents, CRLF, a BOM and rows in any order", () => {
     const text =
       "\uFEFFgroup,Period,interest,scheduled_principal,prepayments,net_liquidation_proceeds,realized_loss,net_mortgage_rate,servicing_fee,index:One-Month LIBOR\r\n" +
-      'Group II,2,3235.00,401.00,0,0,0,7.84%,205.00,1.90%\r\n' +
+      "Group II,2,3235.00,401.00,0,0,0,7.84%,205.00,1.90%\r\n" +
       'Group I,1,"$6,541.67",$800.00,"$10,000.00",0,0,7.85%,416.67,1.86%\r\n' +
       "\r\n" +
       "Group II,1,3270.83,400.50,5000,0,0,0.0784,208.33,0.0186\r\n" +
@@ -95,8 +104,20 @@ describe("readCollateralCsv: good files", () => {
   });
 
   it("round-trips a projection through the writer", () => {
-    const pools = [fixedPool({ remainingTermMonths: 36 }), fixedPool({ name: "Group, II", cutoffBalance: d("250000.00"), remainingTermMonths: 30 })];
-    const periods = project(pools, scenario({ cpr: d("0.2"), cdr: d("0.06"), severity: d("0.35"), recoveryLagMonths: 3, indexRates: { "One-Month LIBOR": d("0.0186") } }));
+    const pools = [
+      fixedPool({ remainingTermMonths: 36 }),
+      fixedPool({ name: "Group, II", cutoffBalance: d("250000.00"), remainingTermMonths: 30 }),
+    ];
+    const periods = project(
+      pools,
+      scenario({
+        cpr: d("0.2"),
+        cdr: d("0.06"),
+        severity: d("0.35"),
+        recoveryLagMonths: 3,
+        indexRates: { "One-Month LIBOR": d("0.0186") },
+      }),
+    );
     const text = writeCollateralCsv(periods);
     expect(text.split("\n")[2]!.startsWith('1,"Group, II",')).toBe(true);
     expect(plain(readCollateralCsv(text, "p.csv", pools))).toEqual(plain(periods));
@@ -106,23 +127,40 @@ describe("readCollateralCsv: good files", () => {
 describe("readCollateralCsv: errors at line:column", () => {
   it("a row with too many fields: at the first extra field", () => {
     const text = good([ROWS[0]!, ROWS[1]! + ",7", ROWS[2]!, ROWS[3]!]);
-    expect(errorsOf(text)).toMatchObject([{ line: 3, column: text.split("\n")[2]!.lastIndexOf(",") + 2, message: "this row has 9 fields, the header has 8" }]);
+    expect(errorsOf(text)).toMatchObject([
+      {
+        line: 3,
+        column: text.split("\n")[2]!.lastIndexOf(",") + 2,
+        message: "this row has 9 fields, the header has 8",
+      },
+    ]);
   });
 
   it("a row with too few fields: just past its end, also with CRLF", () => {
     const short = "1,Group I,800.00,10000.00,0,0,6541.67";
     const text = good([short, ...ROWS.slice(1)]).replace(/\n/g, "\r\n");
-    expect(errorsOf(text)).toMatchObject([{ line: 2, column: short.length + 1, message: "this row has 7 fields, the header has 8" }]);
+    expect(errorsOf(text)).toMatchObject([
+      { line: 2, column: short.length + 1, message: "this row has 7 fields, the header has 8" },
+    ]);
   });
 
   it("a cell that is not a number", () => {
     const text = good([ROWS[0]!, ROWS[1]!, ROWS[2]!.replace("9000.00", "9OOO.00"), ROWS[3]!]);
     const [e] = errorsOf(text);
-    expect(e).toMatchObject({ line: 4, column: col(text, 4, "9OOO"), message: 'prepayments "9OOO.00" is not an amount of dollars' });
+    expect(e).toMatchObject({
+      line: 4,
+      column: col(text, 4, "9OOO"),
+      message: 'prepayments "9OOO.00" is not an amount of dollars',
+    });
   });
 
   it("a negative amount, a fraction of a cent, a rate written as a bare percent", () => {
-    const text = good([ROWS[0]!.replace("6541.67", "-6541.67"), ROWS[1]!.replace("400.50", "400.505"), ROWS[2]!.replace("0.0785", "7.85"), ROWS[3]!]);
+    const text = good([
+      ROWS[0]!.replace("6541.67", "-6541.67"),
+      ROWS[1]!.replace("400.50", "400.505"),
+      ROWS[2]!.replace("0.0785", "7.85"),
+      ROWS[3]!,
+    ]);
     const es = errorsOf(text);
     expect(es.map((e) => [e.line, e.column])).toEqual([
       [2, col(text, 2, "-6541.67")],
@@ -137,19 +175,27 @@ describe("readCollateralCsv: errors at line:column", () => {
   it("an unknown group, with a suggestion", () => {
     const text = good([ROWS[0]!, ROWS[1]!, ROWS[2]!, ROWS[3]!.replace("Group II", "Group III")]);
     const es = errorsOf(text);
-    expect(es).toMatchObject([{ line: 5, column: 3, message: 'unknown loan group "Group III"', hint: 'did you mean "Group II"?' }]);
+    expect(es).toMatchObject([
+      { line: 5, column: 3, message: 'unknown loan group "Group III"', hint: 'did you mean "Group II"?' },
+    ]);
   });
 
   it("a missing period: a gap, and a group that stops early", () => {
     const gap = good([ROWS[0]!, ROWS[2]!, ROWS[3]!]); // Group II has only period 2
-    expect(errorsOf(gap)).toMatchObject([{ line: 4, column: 1, message: 'loan group "Group II" has no row for period 1' }]);
+    expect(errorsOf(gap)).toMatchObject([
+      { line: 4, column: 1, message: 'loan group "Group II" has no row for period 1' },
+    ]);
     const early = good(ROWS.slice(0, 3)); // Group II stops at period 1
-    expect(errorsOf(early)).toMatchObject([{ line: 3, column: 1, message: 'loan group "Group II" has no row for period 2' }]);
+    expect(errorsOf(early)).toMatchObject([
+      { line: 3, column: 1, message: 'loan group "Group II" has no row for period 2' },
+    ]);
   });
 
   it("a duplicate period", () => {
     const text = good([...ROWS, ROWS[3]!.replace("401.00", "1.00")]);
-    expect(errorsOf(text)).toMatchObject([{ line: 6, column: 1, message: 'period 2 of loan group "Group II" appears twice (first on line 5)' }]);
+    expect(errorsOf(text)).toMatchObject([
+      { line: 6, column: 1, message: 'period 2 of loan group "Group II" appears twice (first on line 5)' },
+    ]);
   });
 
   it("a balance below zero: at the scheduled principal of the period", () => {
@@ -169,7 +215,12 @@ describe("readCollateralCsv: errors at line:column", () => {
     const es = errorsOf(text);
     expect(es).toMatchObject([
       { line: 1, column: 1, message: 'the header has no "interest" column' },
-      { line: 1, column: col(text, 1, "intrest"), message: 'unknown column "intrest"', hint: 'did you mean "interest"?' },
+      {
+        line: 1,
+        column: col(text, 1, "intrest"),
+        message: 'unknown column "intrest"',
+        hint: 'did you mean "interest"?',
+      },
     ]);
   });
 
@@ -180,7 +231,12 @@ describe("readCollateralCsv: errors at line:column", () => {
 
   it("collects every error of the file, in order, with lines counted through a multi-line field", () => {
     // the record of line 2 spans lines 2–3; the next records are lines 4, 5 and 6
-    const text = good(['1,"Group\nI",800.00,10000.00,0,0,6541.67,0.0785', ROWS[1]!, ROWS[2]!.replace("650.00", "6S0.00"), ROWS[3]!.replace("0.0784", "")]);
+    const text = good([
+      '1,"Group\nI",800.00,10000.00,0,0,6541.67,0.0785',
+      ROWS[1]!,
+      ROWS[2]!.replace("650.00", "6S0.00"),
+      ROWS[3]!.replace("0.0784", ""),
+    ]);
     const es = errorsOf(text);
     expect(es.map((e) => [e.line, e.column])).toEqual([
       [2, 3],

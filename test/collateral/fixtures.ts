@@ -22,15 +22,26 @@ export function scenario(over: Partial<Assumptions> = {}): Assumptions {
 /** The balance identity of one period, to the cent. */
 export function identityHolds(g: GroupCollections): boolean {
   return g.endingBalance.eq(
-    g.beginningBalance.minus(g.scheduledPrincipal).minus(g.prepayments).minus(g.netLiquidationProceeds).minus(g.realizedLoss),
+    g.beginningBalance
+      .minus(g.scheduledPrincipal)
+      .minus(g.prepayments)
+      .minus(g.netLiquidationProceeds)
+      .minus(g.realizedLoss),
   );
 }
 
 /** Every money field of a period's collections. */
 export function amounts(g: GroupCollections): Decimal[] {
   return [
-    g.beginningBalance, g.scheduledPrincipal, g.prepayments, g.netLiquidationProceeds,
-    g.realizedLoss, g.interest, g.servicingFee, g.newDefaults, g.endingBalance,
+    g.beginningBalance,
+    g.scheduledPrincipal,
+    g.prepayments,
+    g.netLiquidationProceeds,
+    g.realizedLoss,
+    g.interest,
+    g.servicingFee,
+    g.newDefaults,
+    g.endingBalance,
   ];
 }
 

@@ -9,24 +9,28 @@ import { amounts, d, identityHolds, isCents } from "./fixtures.ts";
 const rate = (max: number) => fc.integer({ min: 0, max: max * 10000 }).map((n) => d(n).div(10000));
 
 const poolArb = (name: string) =>
-  fc.record({
-    cents: fc.integer({ min: 0, max: 50_000_000_000 }),
-    rate: fc.integer({ min: 50, max: 1500 }), // basis points
-    term: fc.integer({ min: 1, max: 72 }),
-  }).map(({ cents, rate: bp, term }): PoolTerms => ({
-    name,
-    cutoffBalance: d(cents).div(100),
-    mortgageRate: d(bp).div(10000),
-    servicingFeeRate: d("0.005"),
-    remainingTermMonths: term,
-  }));
+  fc
+    .record({
+      cents: fc.integer({ min: 0, max: 50_000_000_000 }),
+      rate: fc.integer({ min: 50, max: 1500 }), // basis points
+      term: fc.integer({ min: 1, max: 72 }),
+    })
+    .map(({ cents, rate: bp, term }): PoolTerms => ({
+      name,
+      cutoffBalance: d(cents).div(100),
+      mortgageRate: d(bp).div(10000),
+      servicingFeeRate: d("0.005"),
+      remainingTermMonths: term,
+    }));
 
-const scenarioArb = fc.record({
-  cpr: rate(1),
-  cdr: rate(1),
-  severity: rate(1),
-  lag: fc.integer({ min: 0, max: 12 }),
-}).map(({ cpr, cdr, severity, lag }): Assumptions => ({ cpr, cdr, severity, recoveryLagMonths: lag, indexRates: {} }));
+const scenarioArb = fc
+  .record({
+    cpr: rate(1),
+    cdr: rate(1),
+    severity: rate(1),
+    lag: fc.integer({ min: 0, max: 12 }),
+  })
+  .map(({ cpr, cdr, severity, lag }): Assumptions => ({ cpr, cdr, severity, recoveryLagMonths: lag, indexRates: {} }));
 
 describe("project: properties", () => {
   it("keeps the balance identity to the cent in every period and group, and pays the pools off", () => {
@@ -36,7 +40,9 @@ describe("project: properties", () => {
         // runs until both pools are paid off (at the latest at the longer term), not a month more
         expect(periods.length).toBeLessThanOrEqual(Math.max(p1.remainingTermMonths, p2.remainingTermMonths));
         expect(periods.length === 0).toBe(p1.cutoffBalance.isZero() && p2.cutoffBalance.isZero());
-        periods.slice(0, -1).forEach((p) => expect(Object.values(p.groups).some((g) => g.endingBalance.gt(0))).toBe(true));
+        periods
+          .slice(0, -1)
+          .forEach((p) => expect(Object.values(p.groups).some((g) => g.endingBalance.gt(0))).toBe(true));
         for (const pool of [p1, p2]) {
           const gs = periods.map((p) => p.groups[pool.name]!);
           gs.forEach((g, k) => {

@@ -51,13 +51,27 @@ describe("project: pure amortisation (0% CPR, 0% CDR)", () => {
   it("re-amortises each month over the remaining term", () => {
     out.forEach((g, k) => {
       const remaining = 360 - k;
-      const exact = annuity(g.beginningBalance, d("0.0835"), remaining).minus(g.beginningBalance.times(d("0.0835").div(12)));
+      const exact = annuity(g.beginningBalance, d("0.0835"), remaining).minus(
+        g.beginningBalance.times(d("0.0835").div(12)),
+      );
       expect(g.scheduledPrincipal.minus(exact).abs().lte("0.005")).toBe(true);
     });
   });
 
   it("amortises a zero-rate pool in equal parts", () => {
-    const zero = series(project([fixedPool({ cutoffBalance: d("1200.00"), mortgageRate: d(0), servicingFeeRate: d(0), remainingTermMonths: 12 })], scenario()));
+    const zero = series(
+      project(
+        [
+          fixedPool({
+            cutoffBalance: d("1200.00"),
+            mortgageRate: d(0),
+            servicingFeeRate: d(0),
+            remainingTermMonths: 12,
+          }),
+        ],
+        scenario(),
+      ),
+    );
     expect(zero.map((g) => g.scheduledPrincipal.toFixed(2))).toEqual(Array(12).fill("100.00"));
     expect(zero.every((g) => g.interest.isZero())).toBe(true);
   });
@@ -89,7 +103,12 @@ describe("project: prepayments", () => {
     expect(cprForMonth(ramp, 12).eq("0.23")).toBe(true);
     expect(cprForMonth(ramp, 40).eq("0.23")).toBe(true);
     // linear: 0.04 + 0.19 × 5/11 in month 6
-    expect(cprForMonth(ramp, 6).minus(d("0.04").plus(d("0.19").times(5).div(11))).abs().lt("1e-30")).toBe(true);
+    expect(
+      cprForMonth(ramp, 6)
+        .minus(d("0.04").plus(d("0.19").times(5).div(11)))
+        .abs()
+        .lt("1e-30"),
+    ).toBe(true);
     expect(cprForMonth({ ...ramp, multiplier: d("1.5") }, 12).eq("0.345")).toBe(true);
     expect(cprForMonth({ kind: "constant", cpr: d("0.1"), multiplier: d(2) }, 7).eq("0.2")).toBe(true);
   });
@@ -98,7 +117,11 @@ describe("project: prepayments", () => {
     const ramp = { kind: "ramp" as const, startCpr: d("0.04"), endCpr: d("0.23"), rampMonths: 12 };
     const out = series(project([fixedPool()], scenario({ cpr: ramp })));
     const smm = (cpr: string) => new Decimal(1).minus(new Decimal(1).minus(cpr).pow(new Decimal(1).div(12)));
-    for (const [k, cpr] of [[0, "0.04"], [11, "0.23"], [30, "0.23"]] as const) {
+    for (const [k, cpr] of [
+      [0, "0.04"],
+      [11, "0.23"],
+      [30, "0.23"],
+    ] as const) {
       const g = out[k]!;
       expect(g.prepayments.eq(cents(g.beginningBalance.minus(g.scheduledPrincipal).times(smm(cpr))))).toBe(true);
     }
@@ -155,14 +178,18 @@ describe("project: defaults and losses", () => {
   });
 
   it("pays the pool off under prepayments, defaults and a lag", () => {
-    const out = series(project([fixedPool({ remainingTermMonths: 120 })], scenario({ ...base, cpr: d("0.25"), recoveryLagMonths: 6 })));
+    const out = series(
+      project([fixedPool({ remainingTermMonths: 120 })], scenario({ ...base, cpr: d("0.25"), recoveryLagMonths: 6 })),
+    );
     expect(out).toHaveLength(120);
     expect(out[119]!.endingBalance.isZero()).toBe(true);
     for (const g of out) {
       expect(identityHolds(g)).toBe(true);
       expect(amounts(g).every((x) => isCents(x) && x.gte(0))).toBe(true);
     }
-    const out0 = sum(out.map((g) => g.scheduledPrincipal.plus(g.prepayments).plus(g.netLiquidationProceeds).plus(g.realizedLoss)));
+    const out0 = sum(
+      out.map((g) => g.scheduledPrincipal.plus(g.prepayments).plus(g.netLiquidationProceeds).plus(g.realizedLoss)),
+    );
     expect(out0.eq("1000000")).toBe(true);
   });
 });
@@ -179,8 +206,13 @@ describe("project: adjustable-rate groups", () => {
     ...over,
   });
   const rates = (index: string, rate: string, t: AdjustableRateTerms): string[] =>
-    series(project([fixedPool({ name: "Group II", mortgageRate: d(rate), adjustable: t })], scenario({ indexRates: { "Six-Month LIBOR": d(index) } })), "Group II")
-      .map((g) => g.netMortgageRate.plus("0.005").toString());
+    series(
+      project(
+        [fixedPool({ name: "Group II", mortgageRate: d(rate), adjustable: t })],
+        scenario({ indexRates: { "Six-Month LIBOR": d(index) } }),
+      ),
+      "Group II",
+    ).map((g) => g.netMortgageRate.plus("0.005").toString());
 
   it("holds the rate until the first adjustment, then moves toward index + margin by the periodic cap", () => {
     const r = rates("0.02", "0.09", terms({})); // target 8%
@@ -197,7 +229,13 @@ describe("project: adjustable-rate groups", () => {
   });
 
   it("charges interest at the rate in force", () => {
-    const out = series(project([fixedPool({ name: "Group II", mortgageRate: d("0.09"), adjustable: terms({}) })], scenario({ indexRates: { "Six-Month LIBOR": d("0.02") } })), "Group II");
+    const out = series(
+      project(
+        [fixedPool({ name: "Group II", mortgageRate: d("0.09"), adjustable: terms({}) })],
+        scenario({ indexRates: { "Six-Month LIBOR": d("0.02") } }),
+      ),
+      "Group II",
+    );
     const g = out[24]!;
     expect(g.interest.plus(g.servicingFee).eq(cents(g.beginningBalance.times("0.085").div(12)))).toBe(true);
   });
@@ -227,9 +265,18 @@ describe("project: inputs and limits", () => {
   };
 
   it("rejects rates outside 0–1, a bad lag, a group without a speed, all at once", () => {
-    expect(codes(() => project([fixedPool()], scenario({ cdr: d("1.5"), severity: d("-0.1"), recoveryLagMonths: -1 })))).toEqual(["PA5001", "PA5001", "PA5001"]);
+    expect(
+      codes(() => project([fixedPool()], scenario({ cdr: d("1.5"), severity: d("-0.1"), recoveryLagMonths: -1 }))),
+    ).toEqual(["PA5001", "PA5001", "PA5001"]);
     expect(codes(() => project([fixedPool()], scenario({ cpr: { "Group II": d("0.1") } })))).toEqual(["PA5001"]);
-    expect(codes(() => project([fixedPool()], scenario({ cpr: { kind: "ramp", startCpr: d("0.1"), endCpr: d("0.6"), rampMonths: 10, multiplier: d(2) } })))).toEqual(["PA5001"]);
+    expect(
+      codes(() =>
+        project(
+          [fixedPool()],
+          scenario({ cpr: { kind: "ramp", startCpr: d("0.1"), endCpr: d("0.6"), rampMonths: 10, multiplier: d(2) } }),
+        ),
+      ),
+    ).toEqual(["PA5001"]);
     expect(codes(() => project([fixedPool({ cutoffBalance: d("10.005") })], scenario()))).toEqual(["PA5001"]);
   });
 
@@ -240,7 +287,10 @@ describe("project: inputs and limits", () => {
   });
 
   it("lists every group in every period, with zeros once a group has paid off", () => {
-    const out = project([fixedPool({ remainingTermMonths: 12 }), fixedPool({ name: "Group II", remainingTermMonths: 24 })], scenario({ indexRates: { "One-Month LIBOR": d("0.0186") } }));
+    const out = project(
+      [fixedPool({ remainingTermMonths: 12 }), fixedPool({ name: "Group II", remainingTermMonths: 24 })],
+      scenario({ indexRates: { "One-Month LIBOR": d("0.0186") } }),
+    );
     expect(out).toHaveLength(24);
     const late = out[20]!.groups["Group I"]!;
     expect(amounts(late).every((x) => x.isZero())).toBe(true);

@@ -1,6 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { Decimal, cents, formatMoney, parseMoneyLiteral, parsePercentLiteral, round, splitProRata, sum } from "../../src/core/money.ts";
+import {
+  Decimal,
+  cents,
+  formatMoney,
+  parseMoneyLiteral,
+  parsePercentLiteral,
+  round,
+  splitProRata,
+  sum,
+} from "../../src/core/money.ts";
 
 const d = (x: string | number) => new Decimal(x);
 const strs = (xs: Decimal[]) => xs.map((x) => x.toFixed(2));

@@ -14,14 +14,19 @@ import type { PeriodResult } from "../../src/engine/result.ts";
 const DIR = "agreements/ramp-2002-rs1";
 const result = runDeal(DIR, {});
 const P = (n: number): PeriodResult => result.periods[n - 1]!;
-const clause = (n: number, id: string) => P(n).sections.flatMap((s) => s.clauses).find((c) => c.id === id)!;
+const clause = (n: number, id: string) =>
+  P(n)
+    .sections.flatMap((s) => s.clauses)
+    .find((c) => c.id === id)!;
 const term = (n: number, name: string) => P(n).terms[name]!;
 const money = (n: number, name: string) => term(n, name).value as Decimal;
 const d = (x: string) => new Decimal(x);
 
 describe("RS1 at the pricing assumption: golden files", () => {
   it("matches the golden JSON of the first twelve Distribution Dates", async () => {
-    await expect(renderJson(result, { periods: (n) => n <= 12 })).toMatchFileSnapshot("./__golden__/rs1-dates-1-12.json");
+    await expect(renderJson(result, { periods: (n) => n <= 12 })).toMatchFileSnapshot(
+      "./__golden__/rs1-dates-1-12.json",
+    );
   });
   it("matches the golden cash-flow table of the whole run", async () => {
     await expect(renderCsv(result)).toMatchFileSnapshot("./__golden__/rs1-cashflows.csv");
@@ -36,7 +41,13 @@ describe("RS1 at the pricing assumption: golden files", () => {
 describe("RS1 Distribution Date 1 (2002-02-25), checked by hand", () => {
   const g1 = P(1).collateral.groups["Group I"]!;
   it("falls on the calendar of the Agreement", () => {
-    expect(result.periods.slice(0, 5).map((p) => p.distributionDate)).toEqual(["2002-02-25", "2002-03-25", "2002-04-25", "2002-05-28", "2002-06-25"]);
+    expect(result.periods.slice(0, 5).map((p) => p.distributionDate)).toEqual([
+      "2002-02-25",
+      "2002-03-25",
+      "2002-04-25",
+      "2002-05-28",
+      "2002-06-25",
+    ]);
   });
   it("collects Group I interest at the net mortgage rate: $300,000,000 × (8.90% − 0.50%) / 12 = $2,100,000.00", () => {
     expect(g1.interest.toFixed(2)).toBe("2100000.00");
@@ -55,7 +66,9 @@ describe("RS1 Distribution Date 1 (2002-02-25), checked by hand", () => {
     const available = g1.interest.plus(principal);
     expect(P(1).sections[0]!.available.toFixed(2)).toBe(available.toFixed(2));
     // (i): interest on A-I-1…A-I-6 and A-I-IO
-    const seniorInterest = ["A-I-1", "A-I-2", "A-I-3", "A-I-4", "A-I-5", "A-I-6", "A-I-IO"].map((c) => P(1).classes[c]!.accruedInterest);
+    const seniorInterest = ["A-I-1", "A-I-2", "A-I-3", "A-I-4", "A-I-5", "A-I-6", "A-I-IO"].map(
+      (c) => P(1).classes[c]!.accruedInterest,
+    );
     expect(clause(1, "4.02(c)(i)").paid.toFixed(2)).toBe(sum(seniorInterest).toFixed(2));
     // (ii)-(iv): M-I-1 $13,500,000 × 6.90% / 12 = $77,625.00; M-I-2 $54,375.00; M-I-3 $37,500.00
     expect(clause(1, "4.02(c)(ii)").paid.toFixed(2)).toBe("77625.00");
@@ -77,7 +90,12 @@ describe("Amendment Number One, item by item", () => {
   const I = "Group I Overcollateralization Increase Amount";
   const II = "Group II Overcollateralization Increase Amount";
   const deficiency = (n: number, g: "I" | "II") =>
-    max(money(n, `Group ${g} Required Overcollateralization Amount`).minus(money(n, `Group ${g} Overcollateralization Amount`)), ZERO);
+    max(
+      money(n, `Group ${g} Required Overcollateralization Amount`).minus(
+        money(n, `Group ${g} Overcollateralization Amount`),
+      ),
+      ZERO,
+    );
 
   it("governs Distribution Dates 1–3 by the original wording and 4 onward by the amended wording", () => {
     for (const n of [1, 2, 3]) {
@@ -128,8 +146,16 @@ describe("Amendment Number One, item by item", () => {
     const deal = loadChecked(DIR);
     const unamended = amend(deal.versioned.base, []).versioned!;
     const col = collateralFor(deal, {});
-    const original = run(unamended, { deal: "rs1-unamended", collateral: col.periods, collateralSource: col.source, maxPeriods: 12 });
-    for (const n of [1, 2, 3]) expect(renderJson({ ...original, periods: [original.periods[n - 1]!] })).toBe(renderJson({ ...original, periods: [P(n)] }));
+    const original = run(unamended, {
+      deal: "rs1-unamended",
+      collateral: col.periods,
+      collateralSource: col.source,
+      maxPeriods: 12,
+    });
+    for (const n of [1, 2, 3])
+      expect(renderJson({ ...original, periods: [original.periods[n - 1]!] })).toBe(
+        renderJson({ ...original, periods: [P(n)] }),
+      );
     expect((original.periods[3]!.terms[II]!.value as Decimal).gt(ZERO)).toBe(true); // the original wording has no $0 holiday
     expect(money(4, II).isZero()).toBe(true);
   });
@@ -138,7 +164,9 @@ describe("Amendment Number One, item by item", () => {
     const view = loadChecked(DIR).versioned.views.at(-1)!;
     const p = view.provisions.get("11.01(a)(vi)")!;
     expect(p.version.label).toBe("Amendment Number One, item 5");
-    expect(p.node.text.text.replace(/\s+/g, " ")).toContain("shall not, as evidenced by an Opinion of Counsel, adversely affect in any material respect");
+    expect(p.node.text.text.replace(/\s+/g, " ")).toContain(
+      "shall not, as evidenced by an Opinion of Counsel, adversely affect in any material respect",
+    );
   });
 });
 
@@ -160,10 +188,21 @@ describe("RS1 invariants on every Distribution Date", () => {
   it("each class's JSON carries the fields of the issue's shape", () => {
     const json = JSON.parse(renderJson({ ...result, periods: [P(4)] }));
     const p = json.periods[0];
-    expect(Object.keys(p.classes["A-I-1"])).toEqual(expect.arrayContaining(["interest", "principal", "balance", "interestShortfall", "realizedLoss"]));
+    expect(Object.keys(p.classes["A-I-1"])).toEqual(
+      expect.arrayContaining(["interest", "principal", "balance", "interestShortfall", "realizedLoss"]),
+    );
     expect(p.sections[0]).toMatchObject({ id: "4.02(c)", available: expect.any(String), released: expect.any(String) });
-    expect(p.sections[0].clauses[0]).toMatchObject({ id: "4.02(c)(i)", version: "Agreement", due: expect.any(String), paid: expect.any(String), remaining: expect.any(String) });
-    expect(p.terms[I_NAME]).toMatchObject({ version: "Amendment Number One, item 2", value: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(p.sections[0].clauses[0]).toMatchObject({
+      id: "4.02(c)(i)",
+      version: "Agreement",
+      due: expect.any(String),
+      paid: expect.any(String),
+      remaining: expect.any(String),
+    });
+    expect(p.terms[I_NAME]).toMatchObject({
+      version: "Amendment Number One, item 2",
+      value: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
   });
 });
 const I_NAME = "Group I Overcollateralization Increase Amount";

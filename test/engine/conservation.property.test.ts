@@ -14,7 +14,13 @@ import { collateral, type Flow } from "../helpers/deal.ts";
 const va = loadDeal("test/fixtures/toy").versioned!;
 
 const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => (c / 100).toFixed(2));
-const flow = fc.record({ interest: cents(900_000), scheduled: cents(1_500_000), prepay: cents(3_000_000), liquidation: cents(500_000), loss: cents(800_000) });
+const flow = fc.record({
+  interest: cents(900_000),
+  scheduled: cents(1_500_000),
+  prepay: cents(3_000_000),
+  liquidation: cents(500_000),
+  loss: cents(800_000),
+});
 
 /** Keeps the pool balance from going negative: scales each month's principal and losses to what is left. */
 function feasible(flows: Flow[]): Flow[] {
@@ -49,7 +55,12 @@ function check(r: RunResult): void {
       expect(c.balance.gte(ZERO), `period ${p.number} class ${name} balance`).toBe(true);
       expect(c.principal.lte(c.beginningBalance)).toBe(true);
       expect(c.balance.eq(c.beginningBalance.minus(c.principal).minus(c.realizedLoss)) || name === "A-I-IO").toBe(true);
-      received = received.plus(c.interest).plus(c.principal).plus(c.basisRiskPaid).plus(c.lossReimbursement).plus(c.other);
+      received = received
+        .plus(c.interest)
+        .plus(c.principal)
+        .plus(c.basisRiskPaid)
+        .plus(c.lossReimbursement)
+        .plus(c.other);
     }
     expect(received.toFixed(2), `period ${p.number}: cash received by classes`).toBe(sectionCash.toFixed(2));
     // After write-downs the certificates never exceed the collateral.
@@ -60,7 +71,11 @@ function check(r: RunResult): void {
 
 describe("conservation of cash through the waterfall", () => {
   test.prop([fc.array(flow, { minLength: 1, maxLength: 24 })], { numRuns: 150 })("on random collections", (flows) => {
-    const r = run(va, { deal: "toy", collateral: collateral("Pool", "1000000", feasible(flows)), collateralSource: "random" });
+    const r = run(va, {
+      deal: "toy",
+      collateral: collateral("Pool", "1000000", feasible(flows)),
+      collateralSource: "random",
+    });
     check(r);
   });
 });

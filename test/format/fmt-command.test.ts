@@ -39,7 +39,11 @@ describe("pactaFiles", () => {
       "node_modules/x/agreement.pacta": "",
       ".hidden/agreement.pacta": "",
     });
-    expect(pactaFiles(dir).map((p) => p.slice(dir.length + 1))).toEqual(["a/y/amendment-1.pacta", "a/z.pacta", "b/agreement.pacta"]);
+    expect(pactaFiles(dir).map((p) => p.slice(dir.length + 1))).toEqual([
+      "a/y/amendment-1.pacta",
+      "a/z.pacta",
+      "b/agreement.pacta",
+    ]);
   });
 
   it("takes a named file as it is", () => {
@@ -57,7 +61,11 @@ describe("fmtCommand --check", () => {
   });
 
   it("returns 1, names each unformatted file, and writes nothing", () => {
-    const dir = tree({ "deal/agreement.pacta": FORMATTED, "deal/amendment-1.pacta": MESSY, "other/agreement.pacta": MESSY });
+    const dir = tree({
+      "deal/agreement.pacta": FORMATTED,
+      "deal/amendment-1.pacta": MESSY,
+      "other/agreement.pacta": MESSY,
+    });
     expect(fmtCommand([dir], { check: true })).toBe(1);
     expect(out).toBe(`${join(dir, "deal/amendment-1.pacta")}\n${join(dir, "other/agreement.pacta")}\n`);
     expect(readFileSync(join(dir, "other/agreement.pacta"), "utf8")).toBe(MESSY);

@@ -44,13 +44,37 @@ const CONDITIONS: Words[] = [
   w("true"),
   w('"Trigger Event"'),
 ];
-const ADD_OPS: Words[] = [w("plus"), w("minus"), w("+"), w("-"), w("times"), w("*"), w("divided", "by"), w("/"), w("of")];
+const ADD_OPS: Words[] = [
+  w("plus"),
+  w("minus"),
+  w("+"),
+  w("-"),
+  w("times"),
+  w("*"),
+  w("divided", "by"),
+  w("/"),
+  w("of"),
+];
 const CMP_OPS: Words[] = [
-  w("is", "less", "than"), w("is", "greater", "than"), w("is", "at", "least"), w("is", "at", "most"), w("is", "equal", "to"),
-  w("equals"), w("exceeds"), w("<"), w(">"), w("<="), w(">="),
+  w("is", "less", "than"),
+  w("is", "greater", "than"),
+  w("is", "at", "least"),
+  w("is", "at", "most"),
+  w("is", "equal", "to"),
+  w("equals"),
+  w("exceeds"),
+  w("<"),
+  w(">"),
+  w("<="),
+  w(">="),
 ];
 const SEPARATORS: Words[] = [w(","), w("and"), w(",", "and")];
-const EXCESS_HEADS: Words[] = [w("excess", "of"), w("the", "excess", "of"), w("excess", ",", "if", "any", ",", "of"), w("the", "excess", ",", "if", "any", ",", "of")];
+const EXCESS_HEADS: Words[] = [
+  w("excess", "of"),
+  w("the", "excess", "of"),
+  w("excess", ",", "if", "any", ",", "of"),
+  w("the", "excess", ",", "if", "any", ",", "of"),
+];
 const SELECTORS: Words[] = [
   w("the", "first", "two", "Distribution", "Dates"),
   w("the", "first", "Distribution", "Date"),
@@ -69,7 +93,12 @@ const { amount, condition } = fc.letrec<{ amount: Words; condition: Words }>((ti
       a().map((x) => ["(", ...x, ")"]),
       a().map((x) => ["-", "(", ...x, ")"]),
       fc
-        .tuple(fc.constantFrom("lesser", "greater", "sum"), fc.array(a(), { minLength: 1, maxLength: 4 }), fc.boolean(), fc.array(fc.constantFrom(...SEPARATORS), { minLength: 4, maxLength: 4 }))
+        .tuple(
+          fc.constantFrom("lesser", "greater", "sum"),
+          fc.array(a(), { minLength: 1, maxLength: 4 }),
+          fc.boolean(),
+          fc.array(fc.constantFrom(...SEPARATORS), { minLength: 4, maxLength: 4 }),
+        )
         .map(([f, args, labelled, seps]) => {
           const labels = ["(i)", "(ii)", "(iii)", "(iv)"];
           const out = [f, "of"];
@@ -84,7 +113,14 @@ const { amount, condition } = fc.letrec<{ amount: Words; condition: Words }>((ti
       fc.tuple(c(), a(), a()).map(([k, x, y]) => ["(", "if", ...k, "then", ...x, "else", ...y, ")"]),
       fc
         .tuple(fc.array(fc.tuple(fc.constantFrom(...SELECTORS), a()), { minLength: 1, maxLength: 3 }), a())
-        .map(([cases, other]) => ["(", ...cases.flatMap(([s, x]) => ["for", ...s, ":", ...x]), "otherwise", ":", ...other, ")"]),
+        .map(([cases, other]) => [
+          "(",
+          ...cases.flatMap(([s, x]) => ["for", ...s, ":", ...x]),
+          "otherwise",
+          ":",
+          ...other,
+          ")",
+        ]),
     ),
     condition: fc.oneof(
       { maxDepth: 3, depthIdentifier: "condition" },
@@ -98,7 +134,18 @@ const { amount, condition } = fc.letrec<{ amount: Words; condition: Words }>((ti
 });
 
 /** Spacing between two tokens: mostly a space, sometimes line breaks, indentation or comments. */
-const SPACING = [" ", " ", " ", " ", " ", "\n", "\n    ", "\n\n  ", "  // a trailing note\n", "\n  // a note on its own line\n  "];
+const SPACING = [
+  " ",
+  " ",
+  " ",
+  " ",
+  " ",
+  "\n",
+  "\n    ",
+  "\n\n  ",
+  "  // a trailing note\n",
+  "\n  // a note on its own line\n  ",
+];
 const spacings = fc.array(fc.nat(SPACING.length - 1), { minLength: 1, maxLength: 40 });
 const joinWords = (words: Words, picks: number[]) =>
   words.reduce((text, word, i) => (i === 0 ? word : text + SPACING[picks[i % picks.length]!]! + word), "");
@@ -128,9 +175,35 @@ describe("format: generated formulas", () => {
     fc.assert(
       fc.property(condition, amount, spacings, (cond, amt, picks) => {
         const words = [
-          "section", "4.02(c)", '"S"', "from", '"D"', "clause", "(i)", "when", ...cond,
-          "pay", ...amt, "as", "principal", "to", "classes", "A-I-1", ",", "A-I-2", "and", "A-I-3", "sequentially", ",",
-          "then", "class", "M-I-1", "until", "reduced", "to", "zero",
+          "section",
+          "4.02(c)",
+          '"S"',
+          "from",
+          '"D"',
+          "clause",
+          "(i)",
+          "when",
+          ...cond,
+          "pay",
+          ...amt,
+          "as",
+          "principal",
+          "to",
+          "classes",
+          "A-I-1",
+          ",",
+          "A-I-2",
+          "and",
+          "A-I-3",
+          "sequentially",
+          ",",
+          "then",
+          "class",
+          "M-I-1",
+          "until",
+          "reduced",
+          "to",
+          "zero",
         ];
         checkFormatting(`agreement "P"\n${joinWords(words, picks)}\n`);
       }),
@@ -142,7 +215,11 @@ describe("format: generated formulas", () => {
 describe("format: whole files, re-spaced", () => {
   // Every token of a real file kept, every space between two tokens replaced by a random one
   // (line breaks, indentation, blank lines, trailing and own-line comments).
-  for (const file of ["test/fixtures/toy/agreement.pacta", "test/format/fixtures/messy.pacta", "agreements/ramp-2002-rs1/amendment-1.pacta"]) {
+  for (const file of [
+    "test/fixtures/toy/agreement.pacta",
+    "test/format/fixtures/messy.pacta",
+    "agreements/ramp-2002-rs1/amendment-1.pacta",
+  ]) {
     it(`${file} keeps its meaning and comments, and formats to itself, however it is spaced`, () => {
       let text: string;
       try {

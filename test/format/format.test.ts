@@ -114,15 +114,24 @@ describe("format: layout rules", () => {
   });
 
   it("breaks a long chain before every operator, two spaces in", () => {
-    const terms = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"].map((t) => `"${t} Amount For This Distribution Date"`);
+    const terms = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"].map(
+      (t) => `"${t} Amount For This Distribution Date"`,
+    );
     const out = format(def(terms.join(" plus ")), "x.pacta");
-    expect(body(out)).toBe(['definition "D"', `  means ${terms[0]}`, ...terms.slice(1).map((t) => `    plus ${t}`), ""].join("\n"));
+    expect(body(out)).toBe(
+      ['definition "D"', `  means ${terms[0]}`, ...terms.slice(1).map((t) => `    plus ${t}`), ""].join("\n"),
+    );
   });
 
   it("breaks a long lesser of after `of`, one argument a line, and excess of before `over`", () => {
     const a = '"Group I Required Overcollateralization Amount"';
     const b = '"Group I OC Amount"';
-    const out = format(def(`lesser of (i) available at 4.02(c)(xii) plus available at 4.02(d)(xi) and (ii) excess of ${a} over ${b} plus ${a}`), "x.pacta");
+    const out = format(
+      def(
+        `lesser of (i) available at 4.02(c)(xii) plus available at 4.02(d)(xi) and (ii) excess of ${a} over ${b} plus ${a}`,
+      ),
+      "x.pacta",
+    );
     expect(body(out)).toBe(
       [
         'definition "D"',
@@ -145,14 +154,16 @@ describe("format: layout rules", () => {
   });
 
   it("separates declarations by one blank line and indents clauses under their section", () => {
-    const src = 'agreement "A"\n\n\n\nsection 4.02 "S" from "D" clause (i) pay "D" to class A-1 clause (ii) pay "D" to class A-2\ndefinition "D" means $1';
+    const src =
+      'agreement "A"\n\n\n\nsection 4.02 "S" from "D" clause (i) pay "D" to class A-1 clause (ii) pay "D" to class A-2\ndefinition "D" means $1';
     expect(format(src, "x.pacta")).toBe(
       'agreement "A"\n\nsection 4.02 "S" from "D"\n  clause (i)\n    pay "D" to class A-1\n  clause (ii)\n    pay "D" to class A-2\n\ndefinition "D"\n  means $1\n',
     );
   });
 
   it("keeps one blank line where the author left blank lines between clauses", () => {
-    const src = 'agreement "A"\nsection 4.02 "S"\n  clause (i)\n    pay "D" to class A-1\n\n\n\n  clause (ii)\n    pay "D" to class A-2\n';
+    const src =
+      'agreement "A"\nsection 4.02 "S"\n  clause (i)\n    pay "D" to class A-1\n\n\n\n  clause (ii)\n    pay "D" to class A-2\n';
     expect(format(src, "x.pacta")).toContain("to class A-1\n\n  clause (ii)\n");
   });
 
@@ -165,7 +176,8 @@ describe("format: layout rules", () => {
 
 describe("format: legal text", () => {
   it("keeps a text's internal newlines, indentation, tabs and trailing blanks, re-indenting only its first line", () => {
-    const legal = '"First line,\n        deeply indented second,\n\tthird with a tab,   \nfourth at column 0 with an \\"escaped\\" quote."';
+    const legal =
+      '"First line,\n        deeply indented second,\n\tthird with a tab,   \nfourth at column 0 with an \\"escaped\\" quote."';
     const src = `agreement "A"\ndefinition "D"\n                text ${legal}\n means $0\n`;
     const out = format(src, "x.pacta");
     expect(out).toBe(`agreement "A"\n\ndefinition "D"\n  text ${legal}\n  means $0\n`);

@@ -33,7 +33,11 @@ export function legalTexts(text: string): string[] {
     if (v === null || typeof v !== "object") return;
     const o = v as Record<string, unknown>;
     const loc = o["loc"] as { startOffset?: number; endOffset?: number } | undefined;
-    if ((key === "text" || key === "reading" || key === "remainderText") && typeof o["text"] === "string" && loc?.startOffset !== undefined) {
+    if (
+      (key === "text" || key === "reading" || key === "remainderText") &&
+      typeof o["text"] === "string" &&
+      loc?.startOffset !== undefined
+    ) {
       found.push({ at: loc.startOffset, raw: text.slice(loc.startOffset, loc.endOffset) });
       return;
     }

@@ -22,7 +22,9 @@ describe("the Prettier plugin", () => {
   });
 
   it("reports a syntax error as a Prettier syntax error (with a location), not a crash", async () => {
-    const err = await prettier.format('agreement "A"\n  bogus\n', { parser: "pacta", plugins: [plugin] }).catch((e: unknown) => e);
+    const err = await prettier
+      .format('agreement "A"\n  bogus\n', { parser: "pacta", plugins: [plugin] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain("PA1002");
     expect((err as { loc?: unknown }).loc).toEqual({ start: { line: 2, column: 3 } });

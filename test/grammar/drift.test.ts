@@ -8,7 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { generateDiagramsHtml, generateEbnf, OUTPUTS, readCommitted, repoPath, ruleNames } from "../../scripts/generate-grammar.ts";
+import {
+  generateDiagramsHtml,
+  generateEbnf,
+  OUTPUTS,
+  readCommitted,
+  repoPath,
+  ruleNames,
+} from "../../scripts/generate-grammar.ts";
 
 const FIX = "run `npx tsx scripts/generate-grammar.ts` and commit the result";
 const ebnf = generateEbnf();
@@ -34,8 +41,13 @@ describe("grammar reference files", () => {
 
   it("diagrams.html loads no script, style, image or font from the network", () => {
     const page = readCommitted(OUTPUTS.diagrams) ?? html;
-    const sources = [...page.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
-    expect(sources.filter((s) => /^(?:https?:)?\/\//i.test(s ?? "")), "external sources in diagrams.html").toEqual([]);
+    const sources = [...page.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map(
+      (m) => m[1],
+    );
+    expect(
+      sources.filter((s) => /^(?:https?:)?\/\//i.test(s ?? "")),
+      "external sources in diagrams.html",
+    ).toEqual([]);
     expect(page).not.toMatch(/@import|url\(\s*["']?(?:https?:)?\/\//i);
     // Stronger than asked: no URL at all, so nothing can be fetched.
     expect(page).not.toMatch(/https?:\/\//i);
@@ -57,13 +69,19 @@ describe("grammar reference files", () => {
     const defined = [...ebnf.matchAll(/^([a-z][A-Za-z]*) =/gm)].map((m) => m[1]);
     expect(defined).toEqual(names);
     // Every lower-case bare word outside quotes and comments is a rule name.
-    const code = ebnf.replace(/\(\*[\s\S]*?\*\)/g, " ").replace(/"[^"]*"/g, " ").replace(/\?[^?;]*\?/g, " ");
+    const code = ebnf
+      .replace(/\(\*[\s\S]*?\*\)/g, " ")
+      .replace(/"[^"]*"/g, " ")
+      .replace(/\?[^?;]*\?/g, " ");
     const refs = new Set(code.match(/\b[a-z][A-Za-z]*\b/g) ?? []);
     for (const r of refs) expect(names, `pacta.ebnf refers to an undefined rule ${r}`).toContain(r);
   });
 
   it("pacta.ebnf defines every token it names", () => {
-    const code = ebnf.replace(/\(\*[\s\S]*?\*\)/g, " ").replace(/"[^"]*"/g, " ").replace(/\?[^?;]*\?/g, " ");
+    const code = ebnf
+      .replace(/\(\*[\s\S]*?\*\)/g, " ")
+      .replace(/"[^"]*"/g, " ")
+      .replace(/\?[^?;]*\?/g, " ");
     const used = new Set(code.match(/\b[A-Z][A-Za-z]*\b/g) ?? []);
     const defined = new Set([...ebnf.matchAll(/^([A-Z][A-Za-z]*) =/gm)].map((m) => m[1]));
     for (const t of used) expect(defined, `token ${t} is used but not defined`).toContain(t);
@@ -83,7 +101,14 @@ async function playwright(): Promise<{ chromium: { launch(o: object): Promise<Br
 }
 interface Browser {
   newPage(): Promise<{
-    route(pattern: string, handler: (route: { abort(): Promise<void>; continue(): Promise<void>; request(): { url(): string } }) => Promise<void>): Promise<void>;
+    route(
+      pattern: string,
+      handler: (route: {
+        abort(): Promise<void>;
+        continue(): Promise<void>;
+        request(): { url(): string };
+      }) => Promise<void>,
+    ): Promise<void>;
     goto(url: string): Promise<unknown>;
     evaluate<T>(expression: string): Promise<T>;
   }>;
@@ -112,7 +137,8 @@ describe("diagrams.html in a browser", () => {
       });
       await page.goto(pathToFileURL(repoPath(OUTPUTS.diagrams)).href);
       // A string, not a function: the project's TypeScript has no DOM types.
-      const drawn = await page.evaluate<number>(`Array.from(document.querySelectorAll("svg.railroad-diagram")).filter((s) => {
+      const drawn =
+        await page.evaluate<number>(`Array.from(document.querySelectorAll("svg.railroad-diagram")).filter((s) => {
         const box = s.getBBox();
         return box.width > 0 && box.height > 0 && s.querySelectorAll("path").length > 0;
       }).length`);

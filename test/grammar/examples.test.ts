@@ -17,7 +17,11 @@ interface Example {
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 /** The pacta examples of a Markdown document, with the line each starts on. */
@@ -25,8 +29,10 @@ function examples(doc: string): Example[] {
   const text = readFileSync(repoPath(doc), "utf8");
   const out: Example[] = [];
   const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
-  for (const m of text.matchAll(/^```pacta\n([\s\S]*?)^```/gm)) out.push({ doc, line: lineOf(m.index!) + 1, code: m[1]! });
-  for (const m of text.matchAll(/<pre lang="pacta">\n?([\s\S]*?)<\/pre>/g)) out.push({ doc, line: lineOf(m.index!), code: unescapeHtml(m[1]!) });
+  for (const m of text.matchAll(/^```pacta\n([\s\S]*?)^```/gm))
+    out.push({ doc, line: lineOf(m.index!) + 1, code: m[1]! });
+  for (const m of text.matchAll(/<pre lang="pacta">\n?([\s\S]*?)<\/pre>/g))
+    out.push({ doc, line: lineOf(m.index!), code: unescapeHtml(m[1]!) });
   return out;
 }
 
@@ -38,7 +44,8 @@ function asFile(code: string): { text: string; synthetic: boolean } {
   const first = code.trim().split(/\s+/)[0] ?? "";
   if (first === "agreement" || first === "amendment") return { text: code, synthetic: false };
   if (first === "item") return { text: `amendment "A" to "T" dated 2002-05-24\n${code}`, synthetic: false };
-  if (first === "clause" || first === "remainder") return { text: `agreement "T"\nsection 9.99 "S" from "X"\n${code}`, synthetic: false };
+  if (first === "clause" || first === "remainder")
+    return { text: `agreement "T"\nsection 9.99 "S" from "X"\n${code}`, synthetic: false };
   if (["when", "pay", "write", "text", "reading", "rounded"].includes(first))
     return { text: `agreement "T"\nsection 9.99 "S" from "X"\nclause (i)\n${code}`, synthetic: true };
   return { text: `agreement "T"\n${code}`, synthetic: false };
@@ -60,7 +67,9 @@ describe("examples in the grammar documents", () => {
 
 /** A value without its source locations or words, for comparing formulas written in different places. */
 function shape(x: unknown): string {
-  return JSON.stringify(x, (k, v: unknown) => (k === "loc" || k.endsWith("Loc") || k === "text" || k === "reading" || k === "provenance" ? undefined : v));
+  return JSON.stringify(x, (k, v: unknown) =>
+    k === "loc" || k.endsWith("Loc") || k === "text" || k === "reading" || k === "provenance" ? undefined : v,
+  );
 }
 
 /** What a file declares that has a formula: definitions, clauses (by label) and classes, each as a shape. */
@@ -68,12 +77,19 @@ function formulas(ast: SourceFile | undefined, withClauses = true): { kind: stri
   if (!ast) return [];
   const out: { kind: string; name: string; shape: string }[] = [];
   const def = (d: Definition) => out.push({ kind: "definition", name: d.name, shape: shape(d.means) });
-  const clause = (c: Clause) => withClauses && out.push({ kind: "clause", name: c.label, shape: shape({ when: c.condition, action: c.action, rounding: c.rounding }) });
+  const clause = (c: Clause) =>
+    withClauses &&
+    out.push({
+      kind: "clause",
+      name: c.label,
+      shape: shape({ when: c.condition, action: c.action, rounding: c.rounding }),
+    });
   if (ast.kind === "agreement") {
     for (const d of ast.declarations) {
       if (d.kind === "definition") def(d);
       if (d.kind === "section") d.clauses.forEach(clause);
-      if (d.kind === "class") out.push({ kind: "class", name: d.name, shape: shape({ ...d, kind: undefined, name: undefined }) });
+      if (d.kind === "class")
+        out.push({ kind: "class", name: d.name, shape: shape({ ...d, kind: undefined, name: undefined }) });
     }
   } else
     for (const i of ast.items) {
@@ -85,7 +101,9 @@ function formulas(ast: SourceFile | undefined, withClauses = true): { kind: stri
 }
 
 const DEAL = "agreements/ramp-2002-rs1";
-const dealFiles = ["agreement.pacta", "amendment-1.pacta"].map((f) => `${DEAL}/${f}`).filter((f) => existsSync(repoPath(f)));
+const dealFiles = ["agreement.pacta", "amendment-1.pacta"]
+  .map((f) => `${DEAL}/${f}`)
+  .filter((f) => existsSync(repoPath(f)));
 
 describe("the guide's RS1 examples match the deal", () => {
   const inDeal = new Map<string, string[]>();
@@ -104,7 +122,13 @@ describe("the guide's RS1 examples match the deal", () => {
     expect(fromDeal.length).toBeGreaterThan(15);
   });
 
-  it.each(fromDeal.map(({ e, x, key }) => [key, e.line, x.shape] as const))("%s (guide.md:%s) is as in the deal", (key, line, sh) => {
-    expect(inDeal.get(key), `grammar/guide.md:${line} shows a ${key} that ${DEAL} no longer has: update the guide`).toContain(sh);
-  });
+  it.each(fromDeal.map(({ e, x, key }) => [key, e.line, x.shape] as const))(
+    "%s (guide.md:%s) is as in the deal",
+    (key, line, sh) => {
+      expect(
+        inDeal.get(key),
+        `grammar/guide.md:${line} shows a ${key} that ${DEAL} no longer has: update the guide`,
+      ).toContain(sh);
+    },
+  );
 });

@@ -27,7 +27,12 @@ export interface Flow {
 /**
  * Builds collateral periods for one group from per-period flows, chaining balances from `start`.
  */
-export function collateral(group: string, start: string, flows: Flow[], indexRates: Record<string, Decimal> = {}): CollateralPeriod[] {
+export function collateral(
+  group: string,
+  start: string,
+  flows: Flow[],
+  indexRates: Record<string, Decimal> = {},
+): CollateralPeriod[] {
   let bal = new Decimal(start);
   return flows.map((f, i) => {
     const g: GroupCollections = {
@@ -42,7 +47,11 @@ export function collateral(group: string, start: string, flows: Flow[], indexRat
       newDefaults: new Decimal(0),
       endingBalance: new Decimal(0),
     };
-    g.endingBalance = bal.minus(g.scheduledPrincipal).minus(g.prepayments).minus(g.netLiquidationProceeds).minus(g.realizedLoss);
+    g.endingBalance = bal
+      .minus(g.scheduledPrincipal)
+      .minus(g.prepayments)
+      .minus(g.netLiquidationProceeds)
+      .minus(g.realizedLoss);
     bal = g.endingBalance;
     return { number: i + 1, groups: { [group]: g }, indexRates };
   });
