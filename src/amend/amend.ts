@@ -85,6 +85,28 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
       diagnostics.push(diag("PA3002", am.toLoc, { title: am.title, target: am.to, actual: base.title }));
       continue;
     }
+    if (base.datedAsOf && am.dated < base.datedAsOf)
+      diagnostics.push(
+        diag("PA3006", am.loc, {
+          message: `"${am.title}" is dated ${am.dated}, before the agreement it amends (dated as of ${base.datedAsOf})`,
+          hint: "check the amendment's date",
+        }),
+      );
+    if (am.pursuantTo && !first.provisions.has(am.pursuantTo))
+      diagnostics.push(
+        diag("PA3006", am.loc, {
+          message: `"${am.title}" is made pursuant to Section ${am.pursuantTo}, which the agreement does not state`,
+          hint: 'add the provision to the agreement (as `provision … text "…"`), or check its number',
+        }),
+      );
+    for (const item of am.items)
+      if (item.effective && item.effective < am.dated)
+        diagnostics.push(
+          diag("PA3006", item.numberLoc, {
+            message: `item ${item.number} takes effect ${item.effective}, before the amendment's date ${am.dated}`,
+            hint: "an amendment usually takes effect as of its date; check the date",
+          }),
+        );
     const byTarget = new Map<string, AmendmentItem>();
     const numbers = new Map<number, AmendmentItem>();
     for (const item of am.items) {

@@ -6,20 +6,26 @@ import { diag, didYouMean, PactaError } from "../core/diagnostics.ts";
 import { viewOn } from "../amend/amend.ts";
 import { renderConformed } from "../report/conformed.ts";
 import { explain } from "../report/explain.ts";
-import { emit } from "./io.ts";
+import { checkOutputPath, emit } from "./io.ts";
 import { loadChecked, runDeal, type RunCommandOptions } from "./run-command.ts";
 
 const cli = { file: "<command line>", line: 1, column: 1 };
 
 /** `pacta conformed`. Returns the exit code. @throws PactaError on a bad deal or date. */
 export function conformedCommand(dir: string, opts: { asOf?: string; out?: string }): number {
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+  if (
+    opts.asOf !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) ||
+      Number.isNaN(Date.parse(opts.asOf + "T00:00:00Z")) ||
+      new Date(opts.asOf + "T00:00:00Z").toISOString().slice(0, 10) !== opts.asOf)
+  )
     throw new PactaError([
       diag("PA5001", cli, {
         message: `--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`,
         hint: "e.g. --as-of 2002-05-24",
       }),
     ]);
+  checkOutputPath(opts.out);
   const deal = loadChecked(dir);
   emit(renderConformed(deal.versioned, opts.asOf), opts.out);
   return 0;
@@ -39,6 +45,13 @@ export function explainCommand(
       }),
     ]);
   const n = Number(opts.date);
+  if (!/^\d+$/.test(opts.depth) || Number(opts.depth) < 1)
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--depth must be a whole number of levels, at least 1, got "${opts.depth}"`,
+        hint: "e.g. --depth 5",
+      }),
+    ]);
   const result = runDeal(dir, { ...opts, periods: String(n) });
   const p = result.periods[n - 1];
   if (!p)
@@ -50,7 +63,7 @@ export function explainCommand(
     ]);
   const deal = loadChecked(dir);
   const view = viewOn(deal.versioned, p.distributionDate);
-  const text = explain(p, view, target, Number(opts.depth) || 3);
+  const text = explain(p, view, target, Number(opts.depth));
   if (!text) {
     const names = [...Object.keys(p.terms), ...p.sections.flatMap((s) => s.clauses.map((c) => c.id))];
     throw new PactaError([

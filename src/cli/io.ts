@@ -2,9 +2,18 @@
  * What every CLI command shares: printing diagnostics with their source lines, writing output
  * files atomically (never a partial file), and turning errors into exit codes without a stack.
  */
-import { renameSync, writeFileSync, unlinkSync, readFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, basename, join } from "node:path";
-import { formatDiagnostic, PactaError, type Diagnostic } from "../core/diagnostics.ts";
+import { diag, formatDiagnostic, PactaError, type Diagnostic } from "../core/diagnostics.ts";
 
 /** Source texts by file name, for showing the offending line under a diagnostic. */
 export type Sources = Map<string, string>;
@@ -24,12 +33,56 @@ export function printDiagnostics(ds: readonly Diagnostic[], sources: Sources = n
   }
 }
 
-/** Writes `text` to `path` through a temporary file and a rename, so a failure leaves no partial file. */
+/**
+ * Checks, before any work is done, that `path` can receive output: not empty, its directory
+ * exists, and it is not a directory.
+ * @throws PactaError (PA5001) naming the problem.
+ */
+export function checkOutputPath(path: string | undefined): void {
+  if (path === undefined) return;
+  const at = { file: "<command line>", line: 1, column: 1 };
+  if (path.trim() === "")
+    throw new PactaError([
+      diag("PA5001", at, {
+        message: "--out needs a file name",
+        hint: "e.g. --out run.json, or leave --out out to print",
+      }),
+    ]);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new PactaError([
+      diag("PA5001", at, {
+        message: `--out ${path} is a directory`,
+        hint: "name a file inside it, e.g. --out " + join(path, "run.json"),
+      }),
+    ]);
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new PactaError([
+      diag("PA5001", at, {
+        message: `--out ${path}: the directory ${dir} does not exist`,
+        hint: "create the directory first, or write somewhere else",
+      }),
+    ]);
+}
+
+/**
+ * Writes `text` to `path`. A regular file (new or existing) is written through a temporary file
+ * and a rename, so a failure leaves no partial file; a symbolic link is followed to its target;
+ * a device or pipe (/dev/null, a FIFO) is written to directly, never replaced.
+ */
 export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let target = path;
+  if (existsSync(path)) {
+    if (lstatSync(path).isSymbolicLink()) target = realpathSync(path);
+    if (!statSync(target).isFile()) {
+      writeFileSync(target, text);
+      return;
+    }
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    renameSync(tmp, target);
   } catch (e) {
     try {
       unlinkSync(tmp);
@@ -40,7 +93,13 @@ export function writeAtomically(path: string, text: string): void {
   }
 }
 
-/** Writes to `out` (atomically) or to stdout. */
+/** A reader that stops reading (`pacta run … | head`) is not an error: exit quietly. */
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
+/** Writes to `out` (see `writeAtomically`) or to stdout. */
 export function emit(text: string, out?: string): void {
   if (out) writeAtomically(out, text);
   else process.stdout.write(text);
@@ -62,7 +121,7 @@ export async function guarded(
       return 1;
     }
     const err = e as NodeJS.ErrnoException;
-    process.stderr.write(`pacta: ${err.code ? `${err.code}: ` : ""}${err.message ?? String(e)}\n`);
+    process.stderr.write(`pacta: ${err.message ?? String(e)}\n`);
     return 2;
   }
 }

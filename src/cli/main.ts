@@ -1,6 +1,7 @@
 /**
  * The `pacta` command: parses arguments (commander) and dispatches to a subcommand.
  */
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { checkCommand } from "./check-command.ts";
 import { fmtCommand } from "./fmt-command.ts";
@@ -12,6 +13,7 @@ const program = new Command();
 program
   .name("pacta")
   .description("Agreements as code: check, amend and run securitization agreements written in pacta.")
+  .version(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version)
   .showHelpAfterError()
   .exitOverride((err) => {
     process.exit(err.exitCode === 0 ? 0 : 2);

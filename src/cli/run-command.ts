@@ -16,7 +16,7 @@ import type { RunResult } from "../engine/result.ts";
 import { renderCsv } from "../report/csv.ts";
 import { renderJson } from "../report/json.ts";
 import { renderTable } from "../report/table.ts";
-import { emit, printDiagnostics } from "./io.ts";
+import { checkOutputPath, emit, printDiagnostics } from "./io.ts";
 
 /** Options of `pacta run`, as parsed from the command line (percentages as typed). */
 export interface RunCommandOptions {
@@ -37,6 +37,13 @@ const cli = { file: "<command line>", line: 1, column: 1 };
 /** Parses "20", "20%" or "0.5" as a percentage of 100 → decimal (20 → 0.20). @throws PactaError */
 export function percentOption(name: string, text: string, max = 100): Decimal {
   const t = text.trim().replace(/%$/, "");
+  if (/^-\d+(\.\d+)?$/.test(t))
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: `--${name} must not be negative, got "${text}"`,
+        hint: `--${name} is a percentage from 0 to ${max}`,
+      }),
+    ]);
   if (!/^\d+(\.\d+)?$/.test(t))
     throw new PactaError([
       diag("PA5001", cli, {
@@ -127,7 +134,16 @@ export function collateralFor(
             hint: "give --cpr, or add `prepayment assumption …` to the loan group",
           }),
         ]);
-      scaled[p.name] = { ...c, multiplier: (c.multiplier ?? new Decimal(1)).times(k) };
+      const multiplier = (c.multiplier ?? new Decimal(1)).times(k);
+      const peak = (c.kind === "constant" ? c.cpr : Decimal.max(c.startCpr, c.endCpr)).times(multiplier);
+      if (peak.gt(1))
+        throw new PactaError([
+          diag("PA5001", cli, {
+            message: `--ppc ${o.ppc} would prepay "${p.name}" at ${peak.times(100).toFixed(1)}% CPR, above 100%`,
+            hint: `"${p.name}" prepays at most ${(c.kind === "constant" ? c.cpr : Decimal.max(c.startCpr, c.endCpr)).times(100).toString()}% CPR at 100% PPC; choose a smaller multiple`,
+          }),
+        ]);
+      scaled[p.name] = { ...c, multiplier };
     }
     cpr = scaled;
     speed = `${k.times(100).toString()}% of the pricing prepayment assumption`;
@@ -150,7 +166,13 @@ export function runDeal(dir: string, o: RunCommandOptions): RunResult {
   const deal = loadChecked(dir);
   const col = collateralFor(deal, o);
   const opts: Parameters<typeof run>[1] = { deal: deal.name, collateral: col.periods, collateralSource: col.source };
-  if (o.periods !== undefined) opts.maxPeriods = wholeOption("periods", o.periods);
+  if (o.periods !== undefined) {
+    opts.maxPeriods = wholeOption("periods", o.periods);
+    if (opts.maxPeriods < 1)
+      throw new PactaError([
+        diag("PA5001", cli, { message: "--periods must be at least 1", hint: "e.g. --periods 12 for the first year" }),
+      ]);
+  }
   return run(deal.versioned, opts);
 }
 
@@ -162,6 +184,14 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
       diag("PA5001", cli, {
         message: `--format must be table, csv or json, got "${format}"`,
         hint: "e.g. --format json",
+      }),
+    ]);
+  checkOutputPath(o.out);
+  if (o.trace && format !== "json")
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: "--trace lists inputs in the JSON report only",
+        hint: "add --format json, or use `pacta explain` for one figure",
       }),
     ]);
   const result = runDeal(dir, o);
@@ -177,6 +207,7 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
 
 /** The `pacta collateral` command: the scenario's collections as a remittance CSV. Returns the exit code. */
 export function collateralCommand(dir: string, o: RunCommandOptions): number {
+  checkOutputPath(o.out);
   const deal = loadChecked(dir);
   emit(writeCollateralCsv(collateralFor(deal, o).periods), o.out);
   return 0;

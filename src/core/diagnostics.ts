@@ -76,6 +76,7 @@ export const MESSAGES = {
     hint: "check the condition's Distribution Date number",
   },
   PA2012: { severity: "error", text: "unit mismatch: {message}", hint: "{hint}" },
+  PA2015: { severity: "warning", text: "{message}", hint: "{hint}" },
   PA2014: {
     severity: "warning",
     text: "clause {name} pays an amount without saying `as principal` or `as interest`: it reduces no balance and is reported as another distribution",
@@ -108,6 +109,7 @@ export const MESSAGES = {
     text: "amendment item {item}: {target} already exists",
     hint: "use `replace` to change an existing provision",
   },
+  PA3006: { severity: "warning", text: "{message}", hint: "{hint}" },
   // evaluation
   PA4001: {
     severity: "error",
@@ -117,6 +119,7 @@ export const MESSAGES = {
   PA4002: { severity: "error", text: "{message}", hint: "{hint}" },
   // inputs
   PA5001: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA5003: { severity: "warning", text: "{file} is not read: {reason}", hint: "{hint}" },
   PA5002: {
     severity: "error",
     text: "no deal found in {dir}",

@@ -50,6 +50,23 @@ export function loadDeal(dir: string): LoadedDeal {
     return out;
   }
   const paths = [agreementPath, ...amendmentFiles(dir)];
+  for (const f of readdirSync(dir).sort()) {
+    const full = join(dir, f);
+    if (paths.includes(full) || !/\.pacta$/i.test(f)) continue;
+    out.diagnostics.push(
+      diag(
+        "PA5003",
+        { file: relative(process.cwd(), full) || full, line: 1, column: 1 },
+        {
+          file: f,
+          reason: "a deal directory holds agreement.pacta and amendment-1.pacta, amendment-2.pacta, …",
+          hint: /amend/i.test(f)
+            ? "rename it amendment-N.pacta (N its order among the amendments)"
+            : "move it out of the deal directory, or rename it",
+        },
+      ),
+    );
+  }
   let agreement: Agreement | undefined;
   const amendments: Amendment[] = [];
   for (const p of paths) {

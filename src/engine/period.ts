@@ -408,6 +408,9 @@ export class DistributionDateRun implements EvalContext {
       result.paid = this.allocateBalances(result.due, a.from, "write-down", result.payments);
     } else if (a.amount.kind === "amount") {
       result.due = this.amountDue(c, a.amount.expr);
+      // "until reduced to zero": what is due is no more than the balances left to reduce.
+      if (a.as === "principal" && a.untilReducedToZero)
+        result.due = min(result.due, sum(a.to.flatMap((s) => s.classes.map((x) => this.classes.get(x.name)!.balance))));
       const cash = min(result.due, run.remaining);
       this.oddCents = oddCents;
       result.paid =

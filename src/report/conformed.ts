@@ -57,9 +57,7 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   out.push(ag.title.toUpperCase());
   if (ag.datedAsOf) out.push(`Dated as of ${ag.datedAsOf}`);
   for (const p of ag.parties) out.push(`${p.name}, as ${p.role}`);
-  const inForce = va.amendments.filter(
-    (a) => !view.asOf || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!),
-  );
+  const inForce = va.amendments.filter((a) => !asOf || a.items.some((i) => (i.effective ?? a.dated) <= asOf));
   out.push("");
   out.push(
     inForce.length

@@ -333,6 +333,8 @@ export function check(view: AgreementView): CheckResult {
     }
   }
 
+  out.push(...checkDealTerms(view));
+
   // Cycles.
   for (const chain of cycles(dependencyGraph(view))) {
     const first = chain[0]!;
@@ -366,4 +368,106 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The calendar, pool terms and class sizes: what a run needs before any formula is evaluated. */
+function checkDealTerms(view: AgreementView): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const err = (loc: SourceLocation, message: string, hint: string) => out.push(diag("PA2008", loc, { message, hint }));
+  const warn = (loc: SourceLocation, message: string, hint: string) => out.push(diag("PA2015", loc, { message, hint }));
+  const ag = view.agreement;
+  const cal = view.calendar;
+  if (!cal) {
+    err(
+      ag.titleLoc,
+      "the agreement has no calendar",
+      "add `calendar` with its closing date, first Distribution Date and `Distribution Dates on day 25 of each month, or the next Business Day`",
+    );
+  } else {
+    if (!cal.closingDate)
+      err(
+        cal.loc,
+        "the calendar has no closing date",
+        "add `closing date YYYY-MM-DD`: floating-rate interest accrues from it",
+      );
+    if (!cal.firstDistributionDate)
+      err(cal.loc, "the calendar has no first Distribution Date", "add `first Distribution Date YYYY-MM-DD`");
+    if (cal.distributionDay === undefined)
+      err(
+        cal.loc,
+        "the calendar does not say on which day Distribution Dates fall",
+        "add `Distribution Dates on day 25 of each month, or the next Business Day`",
+      );
+    else if (cal.distributionDay < 1 || cal.distributionDay > 31)
+      err(
+        cal.loc,
+        `there is no day ${cal.distributionDay} of a month`,
+        "Distribution Dates fall on a day from 1 to 31",
+      );
+    if (cal.closingDate && cal.firstDistributionDate && cal.closingDate >= cal.firstDistributionDate)
+      err(
+        cal.loc,
+        `the closing date ${cal.closingDate} is not before the first Distribution Date ${cal.firstDistributionDate}`,
+        "the first Interest Accrual Period runs from the closing date to the first Distribution Date",
+      );
+    if (cal.cutoffDate && cal.closingDate && cal.cutoffDate > cal.closingDate)
+      err(
+        cal.loc,
+        `the cut-off date ${cal.cutoffDate} is after the closing date ${cal.closingDate}`,
+        "the pool is cut off on or before the closing date",
+      );
+    if (cal.firstDistributionDate && cal.distributionDay !== undefined) {
+      const day = Number(cal.firstDistributionDate.slice(8));
+      if (day < cal.distributionDay || day > cal.distributionDay + 6)
+        warn(
+          cal.loc,
+          `the first Distribution Date ${cal.firstDistributionDate} is not on day ${cal.distributionDay} (or the Business Day after it)`,
+          "pacta counts Distribution Dates from the first one's month, on the stated day",
+        );
+    }
+  }
+  const classTotals = new Map<string, number>();
+  for (const c of view.classes.values())
+    if (c.group && c.originalBalance)
+      classTotals.set(c.group.name, (classTotals.get(c.group.name) ?? 0) + Number(c.originalBalance));
+  for (const g of view.groups.values()) {
+    if (g.cutoffBalance === undefined || Number(g.cutoffBalance) <= 0)
+      err(
+        g.nameLoc,
+        `loan group "${g.name}" has no cut-off balance`,
+        "add `cut-off balance $…`, the aggregate Stated Principal Balance at the Cut-off Date",
+      );
+    if (g.mortgageRate === undefined)
+      err(
+        g.nameLoc,
+        `loan group "${g.name}" has no mortgage rate`,
+        "add `mortgage rate …% per annum fixed` (or adjustable …)",
+      );
+    else if (Number(g.mortgageRate) > 0.25)
+      warn(
+        g.nameLoc,
+        `loan group "${g.name}" has a mortgage rate of ${(Number(g.mortgageRate) * 100).toFixed(2)}% per annum`,
+        "check the figure: rates are written like 8.90% per annum",
+      );
+    if (g.remainingTerm === undefined || g.remainingTerm < 1)
+      err(g.nameLoc, `loan group "${g.name}" has no remaining term`, "add `remaining term N months`, N at least 1");
+    if (
+      g.servicingFee !== undefined &&
+      g.mortgageRate !== undefined &&
+      Number(g.servicingFee) >= Number(g.mortgageRate)
+    )
+      err(
+        g.nameLoc,
+        `the servicing fee of loan group "${g.name}" is not below its mortgage rate`,
+        "the net mortgage rate is the mortgage rate less the servicing fee",
+      );
+    const certs = classTotals.get(g.name) ?? 0;
+    if (g.cutoffBalance !== undefined && certs > Number(g.cutoffBalance))
+      warn(
+        g.nameLoc,
+        `the classes of loan group "${g.name}" start at $${certs.toLocaleString("en-US")}, more than its cut-off balance $${Number(g.cutoffBalance).toLocaleString("en-US")}`,
+        "check the class sizes: the certificates would be written down on the first Distribution Date",
+      );
+  }
+  return out;
 }

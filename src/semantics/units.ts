@@ -210,6 +210,20 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
           );
         return l;
       }
+      const zero = (x: Expr): boolean =>
+        x.kind === "paren"
+          ? zero(x.inner)
+          : (x.kind === "money" || x.kind === "number" || x.kind === "percent" || x.kind === "rate") &&
+            Number(x.value) === 0;
+      if (e.op === "/" && zero(e.right)) {
+        out.push(
+          diag("PA2008", e.right.loc, {
+            message: "division by zero",
+            hint: "divide by an amount that cannot be zero, or guard it with `if … is greater than $0 then … else …`",
+          }),
+        );
+        return undefined;
+      }
       const u = e.op === "*" ? mulUnit(l, r) : divUnit(l, r);
       if (!u) {
         const hint =

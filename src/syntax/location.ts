@@ -4,14 +4,18 @@ import type { SourceLocation } from "../core/diagnostics.ts";
 
 /** The location of a token in `file`. */
 export function tokenLocation(file: string, t: IToken): SourceLocation {
+  // The end-of-file token of an empty file has no position: call it line 1, column 1.
+  const n = (x: number | undefined, d: number) => (x === undefined || Number.isNaN(x) ? d : x);
+  const line = n(t.startLine, 1);
+  const column = n(t.startColumn, 1);
   return {
     file,
-    line: t.startLine ?? 1,
-    column: t.startColumn ?? 1,
-    endLine: t.endLine ?? t.startLine ?? 1,
-    endColumn: t.endColumn ?? t.startColumn ?? 1,
-    startOffset: t.startOffset,
-    endOffset: (t.endOffset ?? t.startOffset) + 1,
+    line,
+    column,
+    endLine: n(t.endLine, line),
+    endColumn: n(t.endColumn, column),
+    startOffset: n(t.startOffset, 0),
+    endOffset: n(t.endOffset, n(t.startOffset, 0)) + 1,
   };
 }
 

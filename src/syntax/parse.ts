@@ -3,10 +3,10 @@
  * reported at once (the parser recovers and goes on). Never throws on user input.
  */
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
-import { diag, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
+import { closest, diag, type Diagnostic } from "../core/diagnostics.ts";
 import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
-import { lexer, UnterminatedString } from "./tokens.ts";
+import { keywords, lexer, UnterminatedString } from "./tokens.ts";
 import { toAst } from "./to-ast.ts";
 import { tokenLocation } from "./location.ts";
 
@@ -71,6 +71,9 @@ const RULE_HINTS: Record<string, string> = {
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
 };
 
+/** Syntax errors shown per file at most: after a few, the rest mostly follow from the first. */
+const MAX_ERRORS = 25;
+
 const DECLARATION_STARTS = new Set([
   "calendar",
   "index",
@@ -128,6 +131,22 @@ function impossibleDate(iso: string): string | undefined {
  * Returns the AST only if the file has no lexical or syntax error.
  */
 export function parse(text: string, file: string): ParseResult {
+  if (text.charCodeAt(0) === 0xfeff) text = " " + text.slice(1); // a UTF-8 byte order mark: keep columns, ignore it
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0 || text.includes("\ufffd")) {
+    const at = nul >= 0 ? nul : text.indexOf("\ufffd");
+    const line = text.slice(0, at).split("\n").length;
+    return {
+      diagnostics: [
+        diag(
+          "PA1004",
+          { file, line, column: 1 },
+          { file, reason: "it is not UTF-8 text (binary data, or another encoding such as UTF-16)" },
+        ),
+      ],
+      comments: [],
+    };
+  }
   const lex = lexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
   for (const e of lex.errors) {
@@ -161,6 +180,7 @@ export function parse(text: string, file: string): ParseResult {
     const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? "file";
     let message = expected ? `expected ${expected} but found ${found}` : `unexpected ${found}`;
     if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
+    const misspelt = e.token.tokenType.name === "Word" ? closest(e.token.image, Object.keys(keywords)) : undefined;
     let hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
     // A text missing its closing quote swallows everything up to the next quote, and the error
     // shows up just after it: point at where the text began.
@@ -177,6 +197,12 @@ export function parse(text: string, file: string): ParseResult {
       hint =
         "nothing here continues the provision above, which is already complete; check its wording (pacta writes `excess of A over B`, `lesser of A and B`, `X is equal to Y`, `X% of Y`), or start a new declaration with calendar, index, loan group, class, definition, section or provision";
     const tok = e.token.tokenType.name === "EOF" ? (tokens[tokens.length - 1] ?? e.token) : e.token;
+    if (misspelt && misspelt.toLowerCase() !== e.token.image.toLowerCase() && !adjacent)
+      hint = `did you mean "${misspelt}"?`;
+    if (tokens.length === 0) {
+      message = "the file holds no agreement or amendment";
+      hint = RULE_HINTS["file"]!;
+    }
     diagnostics.push(diag("PA1002", tokenLocation(file, tok), { message, hint }));
   }
   // One bad token can make the recovering parser report the same spot repeatedly: keep the first.
@@ -193,6 +219,17 @@ export function parse(text: string, file: string): ParseResult {
     if (why) unique.push(diag("PA1005", tokenLocation(file, t), { what: t.image, kind: "date", reason: why }));
   }
   unique.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  if (unique.length > MAX_ERRORS) {
+    const rest = unique.length - MAX_ERRORS;
+    unique.splice(
+      MAX_ERRORS,
+      rest,
+      diag("PA1002", unique[MAX_ERRORS]!.location, {
+        message: `${rest} more syntax errors not shown`,
+        hint: "fix the first errors; later ones often follow from them",
+      }),
+    );
+  }
   if (unique.length > 0) return { diagnostics: unique, comments };
   return { ast: toAst(cst, file), diagnostics: [], comments };
 }

@@ -3,7 +3,7 @@
  * exit, no stack trace and no output file.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -158,5 +158,79 @@ describe("pacta on good input", () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain("version: Amendment Number One, item 2");
     expect(r.out).toContain("available at 4.02(d)(xi)");
+  });
+});
+
+describe("pacta's output and arguments, as a careless user gives them", () => {
+  it("--out through a symbolic link writes the link's target and keeps the link", async () => {
+    const { symlinkSync, lstatSync } = await import("node:fs");
+    const tmp = mkdtempSync(join(tmpdir(), "pacta-link-"));
+    const target = join(tmp, "target.csv");
+    writeFileSync(target, "old");
+    symlinkSync(target, join(tmp, "link.csv"));
+    const r = pacta(
+      "run",
+      "agreements/ramp-2002-rs1",
+      "--periods",
+      "1",
+      "--format",
+      "csv",
+      "--out",
+      join(tmp, "link.csv"),
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(lstatSync(join(tmp, "link.csv")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toMatch(/^period,distribution_date,class/);
+  });
+  it("--out to a device writes to it and does not replace it", () => {
+    const r = pacta("run", "agreements/ramp-2002-rs1", "--periods", "1", "--out", "/dev/null");
+    expect(r.code, r.err).toBe(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+  it("a reader that stops early (| head) is not an error", () => {
+    const r = spawnSync(
+      "sh",
+      ["-c", `${process.execPath} bin/pacta.js run agreements/ramp-2002-rs1 --format csv | head -1`],
+      { encoding: "utf8" },
+    );
+    expect(r.stdout).toMatch(/^period,/);
+    expect(r.stderr).toBe("");
+  });
+  it("--out into a directory that does not exist fails before running, with no temp file named", () => {
+    const r = pacta("run", "agreements/ramp-2002-rs1", "--out", "/tmp/no-such-dir-pacta/x.json");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /error PA5001: --out \/tmp\/no-such-dir-pacta\/x\.json: the directory \/tmp\/no-such-dir-pacta does not exist/,
+    );
+  });
+  it("options that make no sense are refused with a hint", () => {
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--periods", "0").err).toMatch(/--periods must be at least 1/);
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--trace").err).toMatch(
+      /--trace lists inputs in the JSON report only/,
+    );
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--cpr", "-5").err).toMatch(/--cpr must not be negative/);
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--ppc", "400").err).toMatch(
+      /--ppc 400 would prepay "Group II" at 112\.0% CPR/,
+    );
+    expect(pacta("conformed", "agreements/ramp-2002-rs1", "--as-of", "2002-02-30").err).toMatch(
+      /--as-of must be a date/,
+    );
+    expect(pacta("explain", "agreements/ramp-2002-rs1", "4.02(c)(xii)", "--date", "4", "--depth", "abc").err).toMatch(
+      /--depth must be a whole number/,
+    );
+  });
+  it("an empty or binary agreement file gives one located error", () => {
+    const dir = brokenRs1("agreement.pacta", () => "");
+    const r = pacta("check", dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/agreement\.pacta:1:1: error PA1002: the file holds no agreement or amendment/);
+    const bin = brokenRs1("agreement.pacta", () => "\u0000\u0001\u0002binary");
+    expect(pacta("check", bin).err).toMatch(/agreement\.pacta:1:1: error PA1004: .*not UTF-8 text/);
+  });
+  it("the conformed copy before the amendment's date says no amendment is in force", () => {
+    const r = pacta("conformed", "agreements/ramp-2002-rs1", "--as-of", "2002-05-23");
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/CONFORMED COPY, as in force on 2002-05-23 \(no amendment in force\)/);
+    expect(r.out).not.toMatch(/\[amendment\] \[1\]/);
   });
 });
