@@ -9,6 +9,7 @@ import { createToken, Lexer, type TokenType } from "chevrotain";
 /** Any run of letters: the fallback for words that are not keywords, so errors can name the word. */
 export const Word = createToken({ name: "Word", label: "a word", pattern: /[A-Za-z][A-Za-z'-]*/ });
 
+/** Spaces and line breaks between tokens (skipped). */
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
 /** `// …` to the end of the line; kept in the `comments` group for the formatter. */
 export const Comment = createToken({ name: "Comment", pattern: /\/\/[^\n\r]*/, group: "comments" });
@@ -35,16 +36,19 @@ export const UnterminatedString = createToken({
   line_breaks: true,
   start_chars_hint: ['"'],
 });
+/** An amount in dollars: $1,250,000.00, $0. */
 export const MoneyLiteral = createToken({
   name: "MoneyLiteral",
   label: "an amount such as $1,000.00",
   pattern: /\$(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/,
 });
+/** A percentage: 0.50% (a proportion; followed by "per annum", an annual rate). */
 export const PercentLiteral = createToken({
   name: "PercentLiteral",
   label: "a percentage such as 0.50%",
   pattern: /\d+(?:\.\d+)?%/,
 });
+/** A calendar date, YYYY-MM-DD. */
 export const DateLiteral = createToken({
   name: "DateLiteral",
   label: "a date such as 2002-05-24",
@@ -56,16 +60,19 @@ export const ProvisionRef = createToken({
   label: "a provision number such as 4.02(c)(xii)",
   pattern: /\d+\.\d+(?:\([a-z0-9]+\))*/,
 });
+/** A day count convention: 30/360 or actual/360. */
 export const DayCount = createToken({
   name: "DayCount",
   label: "a day count (30/360 or actual/360)",
   pattern: /30\/360|actual\/360/,
 });
+/** An ordinal written with digits: 11th, 37th. */
 export const OrdinalNumber = createToken({
   name: "OrdinalNumber",
   label: "an ordinal such as 11th",
   pattern: /\d+(?:st|nd|rd|th)\b/,
 });
+/** A count or plain number: 11, 1.5. */
 export const NumberLiteral = createToken({ name: "NumberLiteral", label: "a number", pattern: /\d+(?:\.\d+)?/ });
 /** A clause number within its section, or a list label: (xii), (a), (x), (A), (1). */
 export const ClauseLabel = createToken({
@@ -86,18 +93,31 @@ export const Provenance = createToken({
   pattern: /\[(?:deal|shelf|amendment|reconstructed)\]/,
 });
 
+/** Punctuation or operator token (LParen). */
 export const LParen = createToken({ name: "LParen", label: '"("', pattern: /\(/ });
+/** Punctuation or operator token (RParen). */
 export const RParen = createToken({ name: "RParen", label: '")"', pattern: /\)/ });
+/** Punctuation or operator token (Comma). */
 export const Comma = createToken({ name: "Comma", label: '","', pattern: /,/ });
+/** Punctuation or operator token (Colon). */
 export const Colon = createToken({ name: "Colon", label: '":"', pattern: /:/ });
+/** Punctuation or operator token (Semicolon). */
 export const Semicolon = createToken({ name: "Semicolon", label: '";"', pattern: /;/ });
+/** Punctuation or operator token (LessEq). */
 export const LessEq = createToken({ name: "LessEq", label: '"<="', pattern: /<=/ });
+/** Punctuation or operator token (GreaterEq). */
 export const GreaterEq = createToken({ name: "GreaterEq", label: '">="', pattern: />=/ });
+/** Punctuation or operator token (Less). */
 export const Less = createToken({ name: "Less", label: '"<"', pattern: /</ });
+/** Punctuation or operator token (Greater). */
 export const Greater = createToken({ name: "Greater", label: '">"', pattern: />/ });
+/** Punctuation or operator token (PlusSign). */
 export const PlusSign = createToken({ name: "PlusSign", label: '"+"', pattern: /\+/ });
+/** Punctuation or operator token (MinusSign). */
 export const MinusSign = createToken({ name: "MinusSign", label: '"-"', pattern: /-/ });
+/** Punctuation or operator token (Star). */
 export const Star = createToken({ name: "Star", label: '"*"', pattern: /\*/ });
+/** Punctuation or operator token (Slash). */
 export const Slash = createToken({ name: "Slash", label: '"/"', pattern: /\// });
 
 const CARDINALS = [
