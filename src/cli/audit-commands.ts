@@ -7,7 +7,8 @@ import { viewOn } from "../amend/amend.ts";
 import { renderConformed } from "../report/conformed.ts";
 import { explain } from "../report/explain.ts";
 import { checkOutputPath, emit } from "./io.ts";
-import { loadChecked, runDeal, type RunCommandOptions } from "./run-command.ts";
+import { collateralFor, loadChecked, type RunCommandOptions } from "./run-command.ts";
+import { run } from "../engine/run.ts";
 
 const cli = { file: "<command line>", line: 1, column: 1 };
 
@@ -37,14 +38,6 @@ export function explainCommand(
   target: string,
   opts: RunCommandOptions & { date: string; depth: string },
 ): number {
-  if (!/^\d+$/.test(opts.date) || Number(opts.date) < 1)
-    throw new PactaError([
-      diag("PA5001", cli, {
-        message: `--date must be a Distribution Date number (1, 2, …), got "${opts.date}"`,
-        hint: "e.g. --date 4",
-      }),
-    ]);
-  const n = Number(opts.date);
   if (!/^\d+$/.test(opts.depth) || Number(opts.depth) < 1)
     throw new PactaError([
       diag("PA5001", cli, {
@@ -52,24 +45,54 @@ export function explainCommand(
         hint: "e.g. --depth 5",
       }),
     ]);
-  const result = runDeal(dir, { ...opts, periods: String(n) });
-  const p = result.periods[n - 1];
-  if (!p)
+  const byDate = /^\d{4}-\d{2}-\d{2}$/.test(opts.date);
+  if (!byDate && (!/^\d+$/.test(opts.date) || Number(opts.date) < 1))
     throw new PactaError([
       diag("PA5001", cli, {
-        message: `the deal has only ${result.periods.length} Distribution Dates`,
-        hint: `choose --date from 1 to ${result.periods.length}`,
+        message: `--date must be a Distribution Date's number (1, 2, …) or its date (YYYY-MM-DD), got "${opts.date}"`,
+        hint: "e.g. --date 4 or --date 2002-05-28",
       }),
     ]);
   const deal = loadChecked(dir);
+  const col = collateralFor(deal, opts);
+  const result = run(deal.versioned, {
+    deal: deal.name,
+    collateral: col.periods,
+    collateralSource: col.source,
+    ...(byDate ? {} : { maxPeriods: Number(opts.date) }),
+  });
+  const p = byDate
+    ? result.periods.find((x) => x.distributionDate === opts.date)
+    : result.periods[Number(opts.date) - 1];
+  if (!p) {
+    const last = result.periods.at(-1);
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: byDate
+          ? `${opts.date} is not a Distribution Date of the deal`
+          : `the deal has only ${result.periods.length} Distribution Dates`,
+        hint: byDate
+          ? `Distribution Dates run from ${result.periods[0]?.distributionDate} to ${last?.distributionDate}; \`pacta run\` lists them`
+          : `choose --date from 1 to ${result.periods.length}`,
+      }),
+    ]);
+  }
   const view = viewOn(deal.versioned, p.distributionDate);
   const text = explain(p, view, target, Number(opts.depth));
   if (!text) {
-    const names = [...Object.keys(p.terms), ...p.sections.flatMap((s) => s.clauses.map((c) => c.id))];
+    const names = [
+      ...Object.keys(p.terms),
+      ...p.sections.flatMap((s) => [s.id, ...s.clauses.map((c) => c.id)]),
+      ...Object.keys(p.classes),
+    ];
     throw new PactaError([
       diag("PA5001", cli, {
-        message: `"${target}" is neither a defined term nor a clause in force on Distribution Date ${n}`,
-        hint: didYouMean(target, names, "name a defined term in quotes or a clause such as 4.02(c)(xii)"),
+        message: `"${target}" is not a defined term, clause, section, class or provision in force on Distribution Date ${p.number}`,
+        hint: didYouMean(
+          target,
+          names,
+          'name a defined term ("Group I Excess Cash Flow"), a clause (4.02(c)(xii)), a section (4.02(c)) or a class (A-I-1)',
+        ),
       }),
     ]);
   }

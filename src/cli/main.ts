@@ -70,11 +70,11 @@ program
 scenario(
   program
     .command("explain")
-    .description("explain a defined term or a clause on one Distribution Date: value, version, text and inputs")
+    .description("explain a figure on one Distribution Date: a defined term, clause, section, class or provision")
     .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
     .argument("<target>", 'a defined term ("Group I Excess Cash Flow") or a clause (4.02(c)(xii))'),
 )
-  .requiredOption("--date <n>", "the Distribution Date's number (1 = the first)")
+  .requiredOption("--date <n|date>", "the Distribution Date: its number (1 = the first) or its date (YYYY-MM-DD)")
   .option("--depth <n>", "levels of inputs to show", "3")
   .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
     process.exitCode = await guarded(() => explainCommand(dir, target, opts));

@@ -12,6 +12,8 @@ import type { Value } from "./result.ts";
 export interface EvalContext {
   /** 1 for the first Distribution Date. */
   readonly periodNumber: number;
+  /** The Distribution Date's number, read by a formula (recorded in the trace). */
+  dateNumber(): number;
   term(name: string): Value;
   prior(name: string, initially: (() => Value) | undefined, at: Expr): Value;
   index(name: string): Decimal;
@@ -199,18 +201,18 @@ function build(e: Expr): Compiled {
       return (ctx) => ctx.classField(field, names);
     }
     case "periodNumber":
-      return (ctx) => new Decimal(ctx.periodNumber);
+      return (ctx) => new Decimal(ctx.dateNumber());
     case "dayCountFraction": {
       const conv = e.convention;
       return (ctx) => ctx.dayCountFraction(conv);
     }
     case "onOrAfter": {
       const n = e.ordinal;
-      return (ctx) => ctx.periodNumber >= n;
+      return (ctx) => ctx.dateNumber() >= n;
     }
     case "before": {
       const n = e.ordinal;
-      return (ctx) => ctx.periodNumber < n;
+      return (ctx) => ctx.dateNumber() < n;
     }
     case "if": {
       const c = compile(e.condition);
@@ -222,7 +224,8 @@ function build(e: Expr): Compiled {
       const cases = e.cases.map((c) => ({ when: c.when, value: compile(c.value) }));
       const otherwise = compile(e.otherwise);
       return (ctx) => {
-        for (const c of cases) if (selects(c.when, ctx.periodNumber)) return c.value(ctx);
+        const n = ctx.dateNumber();
+        for (const c of cases) if (selects(c.when, n)) return c.value(ctx);
         return otherwise(ctx);
       };
     }

@@ -261,6 +261,11 @@ export class DistributionDateRun implements EvalContext {
     return v;
   }
 
+  dateNumber(): number {
+    this.read({ kind: "calendar", what: "Distribution Date number", value: new Decimal(this.periodNumber) });
+    return this.periodNumber;
+  }
+
   dayCountFraction(convention: "30/360" | "actual/360"): Decimal {
     const kind = convention === "30/360" ? "calendar-month" : "distribution-date";
     const v = accrualPeriod(kind, this.p.schedule, this.periodNumber, convention).fraction;

@@ -19,54 +19,121 @@ function show(v: Value, unit?: Unit): string {
 function inputUnit(i: TraceInput, p: PeriodResult): Unit | undefined {
   if (i.kind === "term" || i.kind === "prior") return p.terms[/"(.*)"/.exec(i.what)?.[1] ?? ""]?.unit;
   if (i.kind === "index" || /rate/.test(i.what)) return "Rate";
-  if (i.kind === "calendar") return "Percentage";
+  if (i.kind === "calendar") return i.what === "Distribution Date number" ? "Count" : "Percentage";
   return "Money";
 }
 
+/** What `target` names on a date: a defined term, a clause, a section, a class, or a text provision. */
+function resolve(p: PeriodResult, view: AgreementView, target: string): { kind: string; key: string } | undefined {
+  const norm = (x: string) => x.replace(/\s+/g, " ").trim().toLowerCase();
+  const t = norm(target.replace(/^"|"$/g, ""));
+  const term = Object.keys(p.terms).find((k) => norm(k) === t);
+  if (term) return { kind: "term", key: term };
+  for (const s of p.sections) {
+    if (norm(s.id) === t) return { kind: "section", key: s.id };
+    const c = s.clauses.find((x) => norm(x.id) === t);
+    if (c) return { kind: "clause", key: c.id };
+  }
+  const cls = Object.keys(p.classes).find((k) => norm(k) === t || norm(`class ${k}`) === t);
+  if (cls) return { kind: "class", key: cls };
+  const prov = [...view.provisions.keys()].find((k) => norm(k) === t);
+  if (prov) return { kind: "provision", key: prov };
+  return undefined;
+}
+
 /**
- * The explanation of `target` (a defined term's name, or a clause id such as 4.02(c)(xii)) on
- * Distribution Date `p`, `depth` levels of inputs deep. Returns undefined if `target` is neither.
+ * The explanation of `target` on Distribution Date `p`: a defined term (its value, version, text
+ * and inputs, `depth` levels deep), a clause (due, paid, what the section had, payments, inputs),
+ * a section (available, each clause, released), a class (its figures and every payment it got),
+ * or a text provision (its words and version). Names match ignoring case and spacing.
+ * Returns undefined if `target` names none of these.
  */
 export function explain(p: PeriodResult, view: AgreementView, target: string, depth = 3): string | undefined {
   const lines: string[] = [`Distribution Date ${p.number} (${p.distributionDate}), ${p.agreementVersion}`];
   const walkInputs = (inputs: TraceInput[], level: number, seen: Set<string>) => {
+    if (inputs.length === 0) lines.push(`${"  ".repeat(level)}(nothing: a fixed amount or condition)`);
     for (const i of inputs) {
       const pad = "  ".repeat(level);
       lines.push(`${pad}- ${i.what} = ${show(i.value, inputUnit(i, p))}`);
       if (i.kind !== "term" || level >= depth) continue;
       const name = /^"(.*)"$/.exec(i.what)?.[1];
       const t = name ? p.terms[name] : undefined;
-      if (!t || seen.has(name!)) continue;
+      if (!t || seen.has(name!) || t.inputs.length === 0) continue;
       walkInputs(t.inputs, level + 1, new Set([...seen, name!]));
     }
   };
-  const term = p.terms[target];
-  if (term) {
-    const def = view.definitions.get(target);
-    lines.push(`"${target}" = ${show(term.value, term.unit)}`);
-    lines.push(`  version: ${term.version}; defined at ${term.loc.file}:${term.loc.line}:${term.loc.column}`);
-    if (def?.node.text) lines.push(`  text: ${flowText(def.node.text.text)}`);
-    if (def?.node.reading) lines.push(`  reading: ${flowText(def.node.reading.text)}`);
-    lines.push("  computed from:");
-    walkInputs(term.inputs, 2, new Set([target]));
-    return lines.join("\n") + "\n";
+  const found = resolve(p, view, target);
+  if (!found) return undefined;
+  const at = (l: { file: string; line: number; column: number }) => `${l.file}:${l.line}:${l.column}`;
+  switch (found.kind) {
+    case "term": {
+      const term = p.terms[found.key]!;
+      const def = view.definitions.get(found.key);
+      lines.push(`"${found.key}" = ${show(term.value, term.unit)}`);
+      lines.push(`  version: ${term.version}; defined at ${at(term.loc)}`);
+      if (def?.node.text) lines.push(`  text: ${flowText(def.node.text.text)}`);
+      if (def?.node.reading) lines.push(`  reading: ${flowText(def.node.reading.text)}`);
+      lines.push("  computed from:");
+      walkInputs(term.inputs, 2, new Set([found.key]));
+      break;
+    }
+    case "clause": {
+      const s = p.sections.find((x) => x.clauses.some((c) => c.id === found.key))!;
+      const c = s.clauses.find((x) => x.id === found.key)!;
+      const node = view.sections.flatMap((x) => x.clauses).find((x) => x.node.id === found.key)?.node;
+      lines.push(
+        `Clause ${c.id}: ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, shortfall ${formatMoney(c.shortfall)}` : "its condition does not hold on this date"}`,
+      );
+      lines.push(`  version: ${c.version}; written at ${at(c.loc)}`);
+      if (node?.text) lines.push(`  text: ${flowText(node.text.text)}`);
+      if (node?.reading) lines.push(`  reading: ${flowText(node.reading.text)}`);
+      lines.push(
+        `  section ${s.id} had ${formatMoney(c.remainingBefore)} before this clause and ${formatMoney(c.remaining)} after it`,
+      );
+      for (const x of c.payments) lines.push(`  paid ${formatMoney(x.amount)} to class ${x.class} as ${x.kind}`);
+      lines.push("  computed from:");
+      walkInputs(c.inputs, 2, new Set());
+      break;
+    }
+    case "section": {
+      const s = p.sections.find((x) => x.id === found.key)!;
+      lines.push(`Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}`);
+      for (const c of s.clauses)
+        lines.push(
+          `  ${c.id.padEnd(16)} ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, remaining ${formatMoney(c.remaining)}` : "not applicable"}  (${c.version})`,
+        );
+      if (s.releasedTo) lines.push(`  released to class ${s.releasedTo}: ${formatMoney(s.released)}`);
+      break;
+    }
+    case "class": {
+      const c = p.classes[found.key]!;
+      lines.push(
+        `Class ${found.key}: beginning balance ${formatMoney(c.beginningBalance)}, ending balance ${formatMoney(c.balance)}`,
+      );
+      lines.push(
+        `  pass-through rate ${c.rate.times(100).toDecimalPlaces(6).toString()}% per annum; accrued interest ${formatMoney(c.accruedInterest)}`,
+      );
+      lines.push(
+        `  interest ${formatMoney(c.interest)}, principal ${formatMoney(c.principal)}, realized loss ${formatMoney(c.realizedLoss)}, interest unpaid ${formatMoney(c.interestShortfall)}`,
+      );
+      for (const s of p.sections)
+        for (const cl of s.clauses)
+          for (const x of cl.payments)
+            if (x.class === found.key)
+              lines.push(`  ${cl.id.padEnd(16)} ${x.kind.padEnd(18)} ${formatMoney(x.amount)}  (${cl.version})`);
+      const sec = p.sections.find((s) => s.releasedTo === found.key);
+      if (sec && !c.other.isZero()) lines.push(`  released by section ${sec.id}: ${formatMoney(sec.released)}`);
+      break;
+    }
+    case "provision": {
+      const pr = view.provisions.get(found.key)!;
+      lines.push(`Section ${found.key}${pr.node.title ? ` (${pr.node.title})` : ""}: a text provision`);
+      lines.push(
+        `  version: ${pr.version.label}${pr.version.effective ? `, effective ${pr.version.effective}` : ""}; written at ${at(pr.node.loc)}`,
+      );
+      lines.push(`  text: ${flowText(pr.node.text.text)}`);
+      break;
+    }
   }
-  for (const s of p.sections) {
-    const c = s.clauses.find((x) => x.id === target);
-    if (!c) continue;
-    const node = view.sections.flatMap((x) => x.clauses).find((x) => x.node.id === target)?.node;
-    lines.push(
-      `Clause ${c.id}: ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, shortfall ${formatMoney(c.shortfall)}` : "its condition does not hold on this date"}`,
-    );
-    lines.push(`  version: ${c.version}; written at ${c.loc.file}:${c.loc.line}:${c.loc.column}`);
-    if (node?.text) lines.push(`  text: ${flowText(node.text.text)}`);
-    lines.push(
-      `  section ${s.id} had ${formatMoney(c.remainingBefore)} before this clause and ${formatMoney(c.remaining)} after it`,
-    );
-    for (const x of c.payments) lines.push(`  paid ${formatMoney(x.amount)} to class ${x.class} as ${x.kind}`);
-    lines.push("  computed from:");
-    walkInputs(c.inputs, 2, new Set());
-    return lines.join("\n") + "\n";
-  }
-  return undefined;
+  return lines.join("\n") + "\n";
 }

@@ -159,6 +159,24 @@ describe("pacta on good input", () => {
     expect(r.out).toContain("version: Amendment Number One, item 2");
     expect(r.out).toContain("available at 4.02(d)(xi)");
   });
+  it("explain finds classes, sections and provisions, ignoring case, by date number or date", () => {
+    const cls = pacta("explain", "agreements/ramp-2002-rs1", "a-i-1", "--date", "2002-05-28");
+    expect(cls.code, cls.err).toBe(0);
+    expect(cls.out).toMatch(/^Distribution Date 4 \(2002-05-28\)/);
+    expect(cls.out).toMatch(/4\.02\(c\)\(xii\)\s+principal/);
+    const holiday = pacta(
+      "explain",
+      "agreements/ramp-2002-rs1",
+      "Group II Overcollateralization Increase Amount",
+      "--date",
+      "5",
+    );
+    expect(holiday.out).toContain("- Distribution Date number = 5");
+    const prov = pacta("explain", "agreements/ramp-2002-rs1", "11.01(a)(vi)", "--date", "5");
+    expect(prov.out).toContain("version: Amendment Number One, item 5, effective 2002-05-24");
+    const none = pacta("explain", "agreements/ramp-2002-rs1", "4.02(c)(xii)", "--date", "2002-05-25");
+    expect(none.err).toMatch(/2002-05-25 is not a Distribution Date of the deal/);
+  });
 });
 
 describe("pacta's output and arguments, as a careless user gives them", () => {
