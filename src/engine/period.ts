@@ -549,6 +549,7 @@ export class DistributionDateRun implements EvalContext {
     for (const [name, s] of this.classes) {
       classes[name] = {
         beginningBalance: s.notional ?? s.begin,
+        notional: s.notional !== undefined,
         accruedInterest: s.accrued,
         interest: s.interestPaid,
         principal: s.principalPaid,

@@ -73,6 +73,8 @@ export interface SectionResult {
 export interface ClassResult {
   /** Certificate Principal Balance before distributions (notional amount for an interest-only class). */
   beginningBalance: Decimal;
+  /** True for an interest-only class, whose `beginningBalance` is its notional amount. */
+  notional: boolean;
   accruedInterest: Decimal;
   interest: Decimal;
   principal: Decimal;

@@ -23,7 +23,7 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
   out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${p.agreementVersion})`);
   const col = new Table({
     ...plain,
-    head: ["Loan group", "Beginning balance", "Interest", "Principal", "Realized loss", "Ending balance"],
+    head: ["Loan group", "Beginning balance", "Interest (net)", "Principal", "Realized loss", "Ending balance"],
     colAligns: ["left", "right", "right", "right", "right", "right"],
   });
   for (const [g, c] of Object.entries(p.collateral.groups))
@@ -61,7 +61,7 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
     if (idle) continue;
     cls.push([
       name,
-      money(c.beginningBalance),
+      c.notional ? `${money(c.beginningBalance)} (notional)` : money(c.beginningBalance),
       c.rate.isZero() ? "-" : `${c.rate.times(100).toFixed(4)}%`,
       money(c.interest),
       money(c.principal),
