@@ -374,7 +374,11 @@ export class DistributionDateRun implements EvalContext {
     }
     while (run.next < upTo) {
       const { node } = run.sv.clauses[run.next]!;
-      if (run.running) throw this.cycle({ kind: "clause", id: node.id, loc: node.labelLoc, run });
+      if (run.running) {
+        // Blocked: the section is in the middle of `node`, and a later clause was asked for.
+        const wanted = run.sv.clauses[upTo - 1]!.node;
+        throw this.cycle({ kind: "clause", id: wanted.id, loc: wanted.labelLoc, run });
+      }
       run.running = true;
       this.frames.push({ kind: "clause", id: node.id, loc: node.labelLoc, run });
       this.reads.push([]);
