@@ -48,6 +48,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
             name,
             {
               beginningBalance: m(c.beginningBalance),
+              ...(c.notional ? { notional: true } : {}),
               rate: c.rate.toDecimalPlaces(10).toString(),
               accruedInterest: m(c.accruedInterest),
               interest: m(c.interest),
