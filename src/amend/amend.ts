@@ -248,13 +248,13 @@ function applyEvent(
         out.push(diag("PA3005", item.targetLoc!, { item: item.number, target: `clause ${p.clause.id}` }));
         return;
       }
-      const f = findClause(view, p.after);
+      const f = findClause(view, p.anchor);
       if (!f) {
         out.push(
-          diag("PA3001", p.afterLoc, {
+          diag("PA3001", p.anchorLoc, {
             item: item.number,
-            target: `clause ${p.after}`,
-            hint: didYouMean(p.after, clauseIds(view), "name an existing clause to insert after", ""),
+            target: `clause ${p.anchor}`,
+            hint: didYouMean(p.anchor, clauseIds(view), `name an existing clause to insert ${p.position}`, ""),
           }),
         );
         return;
@@ -264,12 +264,12 @@ function applyEvent(
           diag("PA3004", item.targetLoc!, {
             item: item.number,
             reason: `clause ${p.clause.id} is not in section ${f.section.section.id}`,
-            hint: "insert a clause after another clause of its own section",
+            hint: `insert a clause ${p.position} another clause of its own section`,
           }),
         );
         return;
       }
-      f.section.clauses.splice(f.index + 1, 0, { node: p.clause, version });
+      f.section.clauses.splice(p.position === "after" ? f.index + 1 : f.index, 0, { node: p.clause, version });
       record(`clause:${p.clause.id}`, { change: "inserted", version, node: p.clause });
       return;
     }

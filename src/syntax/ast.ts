@@ -277,7 +277,7 @@ export type Patch =
   | { kind: "insert definition"; definition: Definition }
   | { kind: "delete definition"; name: string; nameLoc: SourceLocation }
   | { kind: "replace clause"; clause: Clause }
-  | { kind: "insert clause"; clause: Clause; after: string; afterLoc: SourceLocation }
+  | { kind: "insert clause"; clause: Clause; position: "after" | "before"; anchor: string; anchorLoc: SourceLocation }
   | { kind: "delete clause"; id: string; idLoc: SourceLocation }
   | { kind: "replace provision"; provision: TextProvision };
 

@@ -606,7 +606,7 @@ export class PactaParser extends CstParser {
               ALT: () => {
                 this.CONSUME2(k("clause"));
                 this.CONSUME3(T.ProvisionRef);
-                this.CONSUME(k("after"));
+                this.OR5([{ ALT: () => this.CONSUME(k("after")) }, { ALT: () => this.CONSUME(k("before")) }]);
                 this.CONSUME4(T.ProvisionRef);
                 this.SUBRULE5(this.effective);
                 this.SUBRULE2(this.clauseBody);

@@ -338,7 +338,7 @@ class Builder {
 
   private clauseFrom(id: string, labelTok: IToken, body: CstNode, loc: SourceLocation): A.Clause {
     const c = body.children as Ctx;
-    const label = /\([a-z]+\)$/.exec(id)?.[0] ?? labelTok.image;
+    const label = /\([^()]+\)$/.exec(id)?.[0] ?? labelTok.image;
     const out: A.Clause = {
       kind: "clause",
       label,
@@ -507,7 +507,14 @@ class Builder {
       else {
         const clause = this.clauseFrom(ref.image, ref, this.node(p, "clauseBody")!, ploc);
         if (verb === "replace") out.patch = { kind: "replace clause", clause };
-        else out.patch = { kind: "insert clause", clause, after: refs[1]!.image, afterLoc: this.tokLoc(refs[1]!) };
+        else
+          out.patch = {
+            kind: "insert clause",
+            clause,
+            position: this.has(p, "Kw_before") ? "before" : "after",
+            anchor: refs[1]!.image,
+            anchorLoc: this.tokLoc(refs[1]!),
+          };
       }
     } else {
       const ref = refs[0]!;

@@ -58,7 +58,7 @@ export const DateLiteral = createToken({
 export const ProvisionRef = createToken({
   name: "ProvisionRef",
   label: "a provision number such as 4.02(c)(xii)",
-  pattern: /\d+\.\d+(?:\([a-z0-9]+\))*/,
+  pattern: /\d+\.\d+(?:\([A-Za-z0-9]+(?:-[A-Za-z0-9]+)?\))*/,
 });
 /** A day count convention: 30/360 or actual/360. */
 export const DayCount = createToken({

@@ -116,3 +116,20 @@ describe("amendment items", () => {
     expect(msgs.some((m) => m.startsWith("PA3005 amendment item 2: clause 4.02(a)(vi) already exists"))).toBe(true);
   });
 });
+
+describe("inserting a clause before another", () => {
+  it("puts it ahead of the named clause from its effective date", () => {
+    const deal = dealFromText(toy, [
+      head("2002-03-01") +
+        `  item 1\n    insert clause 4.02(a)(iii-a) before 4.02(a)(iii) effective as of the date hereof\n      pay $10.00 as principal to class M-1\n`,
+    ]);
+    expect(deal.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+    expect(r.periods[1]!.sections[0]!.clauses.map((c) => c.id.replace("4.02(a)", "")).slice(0, 4)).toEqual([
+      "(i)",
+      "(ii)",
+      "(iii-a)",
+      "(iii)",
+    ]);
+  });
+});
