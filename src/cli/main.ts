@@ -40,7 +40,11 @@ scenario(
     .description("evaluate a deal on every Distribution Date and report distributions and balances")
     .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files"),
 )
-  .option("--format <format>", "table, csv or json", "table")
+  .option(
+    "--format <format>",
+    "table, csv, json or html (a self-contained audit page: every figure linked to its text and inputs)",
+    "table",
+  )
   .option("--periods <n>", "evaluate at most the first n Distribution Dates")
   .option("--trace", "with --format json: list every term's and clause's inputs")
   .option("--out <file>", "write the report to this file instead of standard output")

@@ -1,6 +1,6 @@
 /**
  * `pacta run <deal-dir>`: evaluates the deal on every Distribution Date and prints or writes the
- * report (table, CSV or JSON).
+ * report (table, CSV, JSON or the HTML audit page).
  */
 import { readFileSync } from "node:fs";
 import { diag, hasErrors, PactaError } from "../core/diagnostics.ts";
@@ -14,6 +14,7 @@ import { loadDeal, type LoadedDeal } from "../deal/load.ts";
 import { run } from "../engine/run.ts";
 import type { RunResult } from "../engine/result.ts";
 import { renderCsv } from "../report/csv.ts";
+import { renderHtml } from "../report/html.ts";
 import { renderJson } from "../report/json.ts";
 import { renderTable } from "../report/table.ts";
 import { checkOutputPath, emit, printDiagnostics } from "./io.ts";
@@ -163,7 +164,14 @@ export function collateralFor(
 
 /** Loads, projects and runs: the result of `pacta run` before rendering. @throws PactaError */
 export function runDeal(dir: string, o: RunCommandOptions): RunResult {
-  const deal = loadChecked(dir);
+  return runLoaded(loadChecked(dir), o);
+}
+
+/** Projects (or reads the collateral of) an already loaded deal and runs it. @throws PactaError */
+export function runLoaded(
+  deal: LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> },
+  o: RunCommandOptions,
+): RunResult {
   const col = collateralFor(deal, o);
   const opts: Parameters<typeof run>[1] = { deal: deal.name, collateral: col.periods, collateralSource: col.source };
   if (o.periods !== undefined) {
@@ -179,28 +187,32 @@ export function runDeal(dir: string, o: RunCommandOptions): RunResult {
 /** The `pacta run` command. Returns the exit code. */
 export function runCommand(dir: string, o: RunCommandOptions): number {
   const format = o.format ?? "table";
-  if (!["table", "csv", "json"].includes(format))
+  if (!["table", "csv", "json", "html"].includes(format))
     throw new PactaError([
       diag("PA5001", cli, {
-        message: `--format must be table, csv or json, got "${format}"`,
+        message: `--format must be table, csv, json or html, got "${format}"`,
         hint: "e.g. --format json",
       }),
     ]);
   checkOutputPath(o.out);
-  if (o.trace && format !== "json")
+  // The HTML page always shows the inputs; --trace is accepted there and changes nothing.
+  if (o.trace && format !== "json" && format !== "html")
     throw new PactaError([
       diag("PA5001", cli, {
         message: "--trace lists inputs in the JSON report only",
         hint: "add --format json, or use `pacta explain` for one figure",
       }),
     ]);
-  const result = runDeal(dir, o);
+  const deal = loadChecked(dir);
+  const result = runLoaded(deal, o);
   const text =
     format === "json"
       ? renderJson(result, { trace: o.trace ?? false })
       : format === "csv"
         ? renderCsv(result)
-        : renderTable(result);
+        : format === "html"
+          ? renderHtml(result, deal.versioned)
+          : renderTable(result);
   emit(text, o.out);
   return 0;
 }

@@ -430,6 +430,9 @@ export class DistributionDateRun implements EvalContext {
             : this.allocateOther(cash, a.to, result.payments);
     } else {
       const kind = a.amount.kind;
+      for (const st of a.to)
+        for (const x of st.classes)
+          this.read({ kind: "class", what: `${kind} of class ${x.name}`, value: this.outstanding(x.name, kind) });
       result.due = sum(a.to.flatMap((s) => s.classes.map((x) => this.outstanding(x.name, kind))));
       this.oddCents = oddCents;
       result.paid = this.allocateDue(min(result.due, run.remaining), a.to, kind, result.payments);

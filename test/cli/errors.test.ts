@@ -114,7 +114,7 @@ describe("pacta run on bad input", () => {
     expectCleanFailure(
       pacta("run", "agreements/ramp-2002-rs1", "--format", "xml", "--out", o),
       o,
-      /error PA5001: --format must be table, csv or json/,
+      /error PA5001: --format must be table, csv, json or html/,
     );
   });
 });
