@@ -3,7 +3,7 @@
  * to the cent. With `trace`, every term and clause also lists the inputs it was computed from.
  */
 import { moneyString } from "../core/money.ts";
-import type { RunResult } from "../engine/result.ts";
+import type { RunResult, TraceInput } from "../engine/result.ts";
 import { valueJson } from "./values.ts";
 
 /** Options of `toJson`. */
@@ -12,6 +12,15 @@ export interface JsonOptions {
   trace?: boolean;
   /** Only these Distribution Dates (1-based numbers); default all. */
   periods?: (n: number) => boolean;
+}
+
+/** The trace inputs of a clause or term, values as decimal strings (full precision) or booleans. */
+function inputsJson(inputs: readonly TraceInput[]): { kind: string; what: string; value: string | boolean }[] {
+  return inputs.map((i) => ({
+    kind: i.kind,
+    what: i.what,
+    value: typeof i.value === "boolean" ? i.value : i.value.toString(),
+  }));
 }
 
 /** The run as a plain JSON-ready object. */
@@ -81,15 +90,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
             remainingBefore: m(c.remainingBefore),
             remaining: m(c.remaining),
             payments: c.payments.map((x) => ({ class: x.class, kind: x.kind, amount: m(x.amount) })),
-            ...(opts.trace
-              ? {
-                  inputs: c.inputs.map((i) => ({
-                    kind: i.kind,
-                    what: i.what,
-                    value: typeof i.value === "boolean" ? i.value : i.value.toString(),
-                  })),
-                }
-              : {}),
+            ...(opts.trace ? { inputs: inputsJson(c.inputs) } : {}),
           })),
         })),
         terms: Object.fromEntries(
@@ -101,15 +102,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
                 value: valueJson(t.value, t.unit),
                 unit: t.unit,
                 version: t.version,
-                ...(opts.trace
-                  ? {
-                      inputs: t.inputs.map((i) => ({
-                        kind: i.kind,
-                        what: i.what,
-                        value: typeof i.value === "boolean" ? i.value : i.value.toString(),
-                      })),
-                    }
-                  : {}),
+                ...(opts.trace ? { inputs: inputsJson(t.inputs) } : {}),
               },
             ]),
         ),
