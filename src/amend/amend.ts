@@ -94,7 +94,7 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
       );
     if (am.pursuantTo && !first.provisions.has(am.pursuantTo))
       diagnostics.push(
-        diag("PA3006", am.loc, {
+        diag("PA3006", am.pursuantLoc ?? am.loc, {
           message: `"${am.title}" is made pursuant to Section ${am.pursuantTo}, which the agreement does not state`,
           hint: 'add the provision to the agreement (as `provision … text "…"`), or check its number',
         }),
@@ -140,6 +140,24 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  // A later instrument whose change to a provision takes effect before an earlier instrument's
+  // change to it: the earlier instrument's wording returns when its date comes. Say so.
+  const byProvision = new Map<string, Event[]>();
+  for (const ev of events) {
+    const key = `${ev.item.patch.kind.split(" ")[1]}:${ev.item.target}`;
+    byProvision.set(key, [...(byProvision.get(key) ?? []), ev]);
+  }
+  for (const evs of byProvision.values())
+    for (let i = 1; i < evs.length; i++) {
+      const [a, b] = [evs[i - 1]!, evs[i]!];
+      if (b.amendment !== a.amendment && b.effective < a.effective)
+        diagnostics.push(
+          diag("PA3006", b.item.numberLoc, {
+            message: `${b.amendment.title}, item ${b.item.number} changes ${b.item.target} effective ${b.effective}, before ${a.amendment.title}, item ${a.item.number} (an earlier instrument) changes it effective ${a.effective}; from ${a.effective} the earlier instrument's wording governs again`,
+            hint: "check the effective dates: usually a later instrument's wording should govern from its effective date on",
+          }),
+        );
+    }
   events.sort((a, b) => a.effective.localeCompare(b.effective));
   const views: AgreementView[] = [first];
   let units = baseCheck.units;
@@ -158,7 +176,7 @@ export function amend(base: Agreement, amendments: readonly Amendment[]): AmendR
         diag("PA3004", first.numberLoc, {
           item: items.map((x) => x.number).join(", "),
           reason: `the agreement as amended effective ${date} fails its checks`,
-          hint: "see the errors below; the amendment is not applied",
+          hint: "the other errors name what fails; the amendment is not applied",
         }),
         ...fresh,
       );

@@ -6,7 +6,7 @@ import { diag, didYouMean, PactaError } from "../core/diagnostics.ts";
 import { viewOn } from "../amend/amend.ts";
 import { renderConformed } from "../report/conformed.ts";
 import { explain } from "../report/explain.ts";
-import { checkOutputPath, emit } from "./io.ts";
+import { checkOutputPath, dealInputs, emit } from "./io.ts";
 import { collateralFor, loadChecked, type RunCommandOptions } from "./run-command.ts";
 import { run } from "../engine/run.ts";
 
@@ -26,7 +26,7 @@ export function conformedCommand(dir: string, opts: { asOf?: string; out?: strin
         hint: "e.g. --as-of 2002-05-24",
       }),
     ]);
-  checkOutputPath(opts.out);
+  checkOutputPath(opts.out, dealInputs(dir));
   const deal = loadChecked(dir);
   emit(renderConformed(deal.versioned, opts.asOf), opts.out);
   return 0;
@@ -46,6 +46,10 @@ export function explainCommand(
       }),
     ]);
   const byDate = /^\d{4}-\d{2}-\d{2}$/.test(opts.date);
+  if (byDate && new Date(opts.date + "T00:00:00Z").toISOString?.().slice(0, 10) !== opts.date)
+    throw new PactaError([
+      diag("PA5001", cli, { message: `--date ${opts.date} is not a date`, hint: "e.g. --date 2002-05-28" }),
+    ]);
   if (!byDate && (!/^\d+$/.test(opts.date) || Number(opts.date) < 1))
     throw new PactaError([
       diag("PA5001", cli, {

@@ -4,6 +4,7 @@
  */
 import {
   existsSync,
+  readdirSync,
   lstatSync,
   readFileSync,
   realpathSync,
@@ -12,7 +13,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { dirname, basename, join, resolve } from "node:path";
 import { diag, formatDiagnostic, PactaError, type Diagnostic } from "../core/diagnostics.ts";
 
 /** Source texts by file name, for showing the offending line under a diagnostic. */
@@ -34,11 +35,11 @@ export function printDiagnostics(ds: readonly Diagnostic[], sources: Sources = n
 }
 
 /**
- * Checks, before any work is done, that `path` can receive output: not empty, its directory
- * exists, and it is not a directory.
+ * Checks, before any work is done, that `path` can receive output: not empty, not one of the
+ * command's `inputs` (files it reads), its directory exists, and it is not a directory.
  * @throws PactaError (PA5001) naming the problem.
  */
-export function checkOutputPath(path: string | undefined): void {
+export function checkOutputPath(path: string | undefined, inputs: readonly string[] = []): void {
   if (path === undefined) return;
   const at = { file: "<command line>", line: 1, column: 1 };
   if (path.trim() === "")
@@ -55,6 +56,14 @@ export function checkOutputPath(path: string | undefined): void {
         hint: "name a file inside it, e.g. --out " + join(path, "run.json"),
       }),
     ]);
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  if (inputs.some((i) => real(i) === real(path)))
+    throw new PactaError([
+      diag("PA5001", at, {
+        message: `--out ${path} is one of the command's own inputs`,
+        hint: "write the report to another file",
+      }),
+    ]);
   const dir = dirname(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new PactaError([
@@ -63,6 +72,19 @@ export function checkOutputPath(path: string | undefined): void {
         hint: "create the directory first, or write somewhere else",
       }),
     ]);
+}
+
+/** The files a command on deal directory `dir` reads: its .pacta files and any other named inputs. */
+export function dealInputs(dir: string, ...others: (string | undefined)[]): string[] {
+  let pacta: string[] = [];
+  try {
+    pacta = readdirSync(dir)
+      .filter((f) => f.endsWith(".pacta"))
+      .map((f) => join(dir, f));
+  } catch {
+    /* a missing directory is reported when the deal is loaded */
+  }
+  return [...pacta, ...others.filter((x): x is string => x !== undefined)];
 }
 
 /**

@@ -17,7 +17,7 @@ import { renderCsv } from "../report/csv.ts";
 import { renderHtml } from "../report/html.ts";
 import { renderJson } from "../report/json.ts";
 import { renderTable } from "../report/table.ts";
-import { checkOutputPath, emit, printDiagnostics } from "./io.ts";
+import { checkOutputPath, dealInputs, emit, printDiagnostics } from "./io.ts";
 
 /** Options of `pacta run`, as parsed from the command line (percentages as typed). */
 export interface RunCommandOptions {
@@ -64,6 +64,10 @@ export function percentOption(name: string, text: string, max = 100): Decimal {
 }
 
 function wholeOption(name: string, text: string): number {
+  if (/^\s*-\d+\s*$/.test(text))
+    throw new PactaError([
+      diag("PA5001", cli, { message: `--${name} must not be negative, got "${text}"`, hint: `e.g. --${name} 12` }),
+    ]);
   if (!/^\d+$/.test(text.trim()))
     throw new PactaError([
       diag("PA5001", cli, { message: `--${name} must be a whole number, got "${text}"`, hint: `e.g. --${name} 12` }),
@@ -140,7 +144,7 @@ export function collateralFor(
       if (peak.gt(1))
         throw new PactaError([
           diag("PA5001", cli, {
-            message: `--ppc ${o.ppc} would prepay "${p.name}" at ${peak.times(100).toFixed(1)}% CPR, above 100%`,
+            message: `${o.ppc === undefined ? "the pricing assumption" : `--ppc ${o.ppc}`} would prepay "${p.name}" at ${peak.times(100).toFixed(1)}% CPR, above 100%`,
             hint: `"${p.name}" prepays at most ${(c.kind === "constant" ? c.cpr : Decimal.max(c.startCpr, c.endCpr)).times(100).toString()}% CPR at 100% PPC; choose a smaller multiple`,
           }),
         ]);
@@ -194,7 +198,7 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
         hint: "e.g. --format json",
       }),
     ]);
-  checkOutputPath(o.out);
+  checkOutputPath(o.out, dealInputs(dir, o.collateral));
   // The HTML page always shows the inputs; --trace is accepted there and changes nothing.
   if (o.trace && format !== "json" && format !== "html")
     throw new PactaError([
@@ -219,7 +223,7 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
 
 /** The `pacta collateral` command: the scenario's collections as a remittance CSV. Returns the exit code. */
 export function collateralCommand(dir: string, o: RunCommandOptions): number {
-  checkOutputPath(o.out);
+  checkOutputPath(o.out, dealInputs(dir, o.collateral));
   const deal = loadChecked(dir);
   emit(writeCollateralCsv(collateralFor(deal, o).periods), o.out);
   return 0;

@@ -8,7 +8,7 @@ import { basename, join, relative } from "node:path";
 import { diag, hasErrors, type Diagnostic } from "../core/diagnostics.ts";
 import { amend, type VersionedAgreement } from "../amend/amend.ts";
 import type { Agreement, Amendment } from "../syntax/ast.ts";
-import { parse, type Comment } from "../syntax/parse.ts";
+import { parse, TOO_LONG, type Comment } from "../syntax/parse.ts";
 
 /** One source file of a deal. */
 export interface DealFile {
@@ -103,7 +103,15 @@ export function loadDeal(dir: string): LoadedDeal {
     else amendments.push(r.ast);
   }
   if (!agreement || hasErrors(out.diagnostics)) return out;
-  const res = amend(agreement, amendments);
+  let res: ReturnType<typeof amend>;
+  try {
+    res = amend(agreement, amendments);
+  } catch (e) {
+    // Checking walks formulas recursively: a chain of thousands of operators exhausts the stack.
+    if (!(e instanceof RangeError)) throw e;
+    out.diagnostics.push(diag("PA1002", agreement.titleLoc, TOO_LONG));
+    return out;
+  }
   out.diagnostics.push(...res.diagnostics);
   if (res.versioned && !hasErrors(out.diagnostics)) out.versioned = res.versioned;
   return out;

@@ -351,6 +351,28 @@ export class DistributionDateRun implements EvalContext {
       if (to && run.remaining.gt(ZERO)) this.classes.get(to)!.other = this.classes.get(to)!.other.plus(run.remaining);
     }
     this.afterDistributions = new Map([...this.classes].map(([k, s]) => [k, s.balance]));
+    this.checkCashCollected();
+  }
+
+  /**
+   * The payment sections together may not distribute more than the loans collected (interest,
+   * principal and net liquidation proceeds): pacta models no other source of cash, so more would
+   * mean a section draws on an amount that is not cash, or on the same cash twice.
+   */
+  private checkCashCollected(): void {
+    const collected = sum(
+      Object.values(this.p.collateral.groups).map((g) =>
+        g.interest.plus(g.scheduledPrincipal).plus(g.prepayments).plus(g.netLiquidationProceeds),
+      ),
+    );
+    const payments = this.sections.filter((r) => r.sv.section.source);
+    const distributed = sum(payments.map((r) => r.available));
+    if (distributed.gt(collected.plus("0.005").plus(payments.length * 0.01)))
+      throw this.evalError(
+        `the sections distribute ${distributed.toFixed(2)} but the loans collected only ${collected.toFixed(2)}`,
+        `check the sources of sections ${payments.map((r) => r.sv.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,
+        payments[0]?.sv.section.source?.loc,
+      );
   }
 
   private advance(run: SectionRun, upTo: number): void {

@@ -47,8 +47,9 @@ export function scheduleOf(va: VersionedAgreement): DistributionSchedule {
 
 function viewLabel(va: VersionedAgreement, view: AgreementView): string {
   if (view.asOf === undefined) return "Agreement";
-  const inForce = va.amendments.filter(
-    (a) => a.dated <= view.asOf! || a.items.some((i) => (i.effective ?? a.dated) <= view.asOf!),
+  // An instrument is in force on a date once one of its patches governs it.
+  const inForce = va.amendments.filter((a) =>
+    a.items.some((i) => i.patch.kind !== "statement" && (i.effective ?? a.dated) <= view.asOf!),
   );
   return `Agreement as amended by ${inForce.map((a) => a.title).join(", ")}`;
 }

@@ -57,7 +57,9 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   out.push(ag.title.toUpperCase());
   if (ag.datedAsOf) out.push(`Dated as of ${ag.datedAsOf}`);
   for (const p of ag.parties) out.push(`${p.name}, as ${p.role}`);
-  const inForce = va.amendments.filter((a) => !asOf || a.items.some((i) => (i.effective ?? a.dated) <= asOf));
+  const inForce = va.amendments.filter(
+    (a) => !asOf || a.items.some((i) => i.patch.kind !== "statement" && (i.effective ?? a.dated) <= asOf),
+  );
   out.push("");
   out.push(
     inForce.length
@@ -68,6 +70,34 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
     "Provenance tags: [deal] stated by a deal document; [shelf] the shelf's drafting; [amendment] the amendment's words; [reconstructed] not public, reconstructed.",
   );
   if (ag.text) out.push("", wrap(ag.text.text, 100, ""));
+
+  const described = <T extends { text?: { text: string }; provenance?: Provenance }>(
+    title: string,
+    items: [string, T][],
+  ) => {
+    const withText = items.filter(([, x]) => x.text);
+    if (!withText.length) return;
+    out.push("", title, "");
+    // The texts name what they describe ("Group I Loans: …"), so they are printed as written.
+    for (const [name, x] of withText) {
+      const words = flowText(x.text!.text);
+      const named = words.toLowerCase().includes(name.toLowerCase().replace(/^class /, ""));
+      out.push(wrap(`${named ? "" : `${name}: `}${words}${tag(x.provenance)}`, 100, ""), "");
+    }
+    out.pop();
+  };
+  described(
+    "THE MORTGAGE LOANS",
+    [...view.groups.values()].map((g) => [g.name, g]),
+  );
+  described(
+    "THE CERTIFICATES",
+    [...view.classes.values()].map((c) => [`Class ${c.name}`, c]),
+  );
+  described(
+    "INDEXES",
+    [...view.indexes.values()].map((i) => [i.name, i]),
+  );
 
   out.push("", "ARTICLE I", "DEFINITIONS", "");
   const defs = [...view.definitions.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));

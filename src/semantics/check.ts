@@ -215,6 +215,19 @@ export function check(view: AgreementView): CheckResult {
 
   // Sections and clauses.
   const groupOf = (name: string) => view.classes.get(name)?.group?.name;
+  const drawnBy = new Map<string, string>();
+  for (const { section } of view.sections) {
+    if (!section.source) continue;
+    const first = drawnBy.get(section.source.name);
+    if (first)
+      out.push(
+        diag("PA2008", section.source.loc, {
+          message: `sections ${first} and ${section.id} both distribute "${section.source.name}": the same cash would be paid twice`,
+          hint: "each section draws on its own amount (e.g. the Group I and Group II Available Distribution Amounts)",
+        }),
+      );
+    else drawnBy.set(section.source.name, section.id);
+  }
   for (const { section, clauses } of view.sections) {
     if (section.source) {
       used.add(section.source.name);
@@ -431,7 +444,13 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
     if (c.group && c.originalBalance)
       classTotals.set(c.group.name, (classTotals.get(c.group.name) ?? 0) + Number(c.originalBalance));
   for (const g of view.groups.values()) {
-    if (g.cutoffBalance === undefined || Number(g.cutoffBalance) <= 0)
+    if (g.cutoffBalance !== undefined && Number(g.cutoffBalance) <= 0)
+      err(
+        g.nameLoc,
+        `loan group "${g.name}" has a cut-off balance of $0`,
+        "the aggregate Stated Principal Balance at the Cut-off Date must be above $0",
+      );
+    else if (g.cutoffBalance === undefined)
       err(
         g.nameLoc,
         `loan group "${g.name}" has no cut-off balance`,
@@ -449,6 +468,23 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
         `loan group "${g.name}" has a mortgage rate of ${(Number(g.mortgageRate) * 100).toFixed(2)}% per annum`,
         "check the figure: rates are written like 8.90% per annum",
       );
+    const pp = g.prepayment;
+    if (pp) {
+      const cprs = pp.kind === "cpr" ? [pp.cpr] : [pp.startCpr, pp.endCpr];
+      const k = pp.kind === "ramp" ? Number(pp.multiple) : 1;
+      if (cprs.some((c) => Number(c) * k > 1))
+        err(
+          pp.loc,
+          `the prepayment assumption of loan group "${g.name}" exceeds 100% CPR`,
+          "a CPR is the share of the balance prepaid in a year: at most 100%",
+        );
+      if (pp.kind === "ramp" && pp.rampMonths < 1)
+        err(
+          pp.loc,
+          `the prepayment ramp of loan group "${g.name}" lasts ${pp.rampMonths} months`,
+          "the ramp reaches its final CPR after at least 1 month",
+        );
+    }
     if (g.remainingTerm === undefined || g.remainingTerm < 1)
       err(g.nameLoc, `loan group "${g.name}" has no remaining term`, "add `remaining term N months`, N at least 1");
     if (

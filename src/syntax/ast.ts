@@ -305,6 +305,7 @@ export interface Amendment {
   toLoc: SourceLocation;
   dated: string;
   pursuantTo?: string;
+  pursuantLoc?: SourceLocation;
   text?: LegalText;
   items: AmendmentItem[];
   loc: SourceLocation;

@@ -68,7 +68,39 @@ const RULE_HINTS: Record<string, string> = {
     "write: the first N Distribution Dates, Distribution Dates 1 through 12, or Distribution Dates on or after the eleventh",
   adjustableTerms:
     'adjustable at index "Six-Month LIBOR" plus 6.00% per annum, first adjustment after 24 months, then every 6 months, periodic cap 1.00% per annum, lifetime cap 15.00% per annum, floor 6.00% per annum',
+  allocation: "write `sequentially`, `pro rata`, `pro rata by balance` or `pro rata by amount due`",
+  textItem: 'legal text is written `text "…"`, in double quotes',
+  readingItem: 'a reading is written `reading "…"`, in double quotes',
+  annualRate: "an annual rate is written like `6.50% per annum`",
+  prepaymentSpec: "write `prepayment assumption 23% CPR`, or `100% PPC, rising from 4% CPR to 23% CPR over 12 months`",
+  ordinal: "write an ordinal: `eleventh` or `11th`",
+  cardinal: "write a number: `two` or `2`",
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
+};
+
+/** Rules inside a formula, whose errors get the formula hint. */
+const EXPRESSION_RULES = new Set([
+  "andExpr",
+  "notExpr",
+  "comparison",
+  "compareOp",
+  "additive",
+  "multiplicative",
+  "unary",
+  "listArgument",
+  "cardinal",
+  "ordinal",
+  "collateralField",
+  "classField",
+]);
+
+/** How deep parentheses may nest in a formula. */
+const MAX_NESTING = 64;
+
+/** The message for a formula too long to read (a chain of thousands of operators). */
+export const TOO_LONG = {
+  message: "a formula in this file is too long or too deeply nested to read",
+  hint: "split long formulas into defined terms",
 };
 
 /** Syntax errors shown per file at most: after a few, the rest mostly follow from the first. */
@@ -172,6 +204,22 @@ export function parse(text: string, file: string): ParseResult {
     line: t.startLine ?? 1,
     column: t.startColumn ?? 1,
   }));
+  // Paren depth is bounded before the recursive parser sees it, so no input can exhaust the stack.
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType.name === "LParen") depth++;
+    else if (t.tokenType.name === "RParen") depth = Math.max(0, depth - 1);
+    if (depth > MAX_NESTING)
+      return {
+        diagnostics: [
+          diag("PA1002", tokenLocation(file, t), {
+            message: `parentheses nested more than ${MAX_NESTING} deep`,
+            hint: "split the formula into defined terms, each with a name a reader can follow",
+          }),
+        ],
+        comments,
+      };
+  }
   parser.input = tokens;
   const cst = parser.file();
   for (const e of parser.errors) {
@@ -180,8 +228,17 @@ export function parse(text: string, file: string): ParseResult {
     const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? "file";
     let message = expected ? `expected ${expected} but found ${found}` : `unexpected ${found}`;
     if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
-    const misspelt = e.token.tokenType.name === "Word" ? closest(e.token.image, Object.keys(keywords)) : undefined;
-    let hint = RULE_HINTS[rule] ?? RULE_HINTS["file"]!;
+    // Suggest a keyword only for words long enough that a near miss is meaningful ("meens" → "means").
+    const misspelt =
+      e.token.tokenType.name === "Word" && e.token.image.length >= 4
+        ? closest(
+            e.token.image,
+            Object.keys(keywords).filter((w) => w.length >= 4),
+          )
+        : undefined;
+    let hint =
+      RULE_HINTS[rule] ??
+      (EXPRESSION_RULES.has(rule) ? RULE_HINTS["expr"]! : "check the wording against the reference, grammar/README.md");
     // A text missing its closing quote swallows everything up to the next quote, and the error
     // shows up just after it: point at where the text began.
     const i = tokens.indexOf(e.token);
@@ -231,7 +288,12 @@ export function parse(text: string, file: string): ParseResult {
     );
   }
   if (unique.length > 0) return { diagnostics: unique, comments };
-  return { ast: toAst(cst, file), diagnostics: [], comments };
+  try {
+    return { ast: toAst(cst, file), diagnostics: [], comments };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { diagnostics: [diag("PA1002", tokenLocation(file, tokens[0]!), TOO_LONG)], comments };
+  }
 }
 
 export { label as tokenLabel };

@@ -458,7 +458,10 @@ class Builder {
       loc: this.nodeLoc(n),
     };
     const pursuant = this.tok(ctx, "ProvisionRef");
-    if (pursuant) out.pursuantTo = pursuant.image;
+    if (pursuant) {
+      out.pursuantTo = pursuant.image;
+      out.pursuantLoc = this.tokLoc(pursuant);
+    }
     const t = this.legal(this.node(ctx, "textItem"));
     if (t) out.text = t;
     for (const it of this.nodes(ctx, "item")) out.items.push(this.item(it));

@@ -133,3 +133,22 @@ describe("inserting a clause before another", () => {
     ]);
   });
 });
+
+describe("two instruments changing one provision", () => {
+  it("warns when the later instrument's change takes effect before the earlier one's", () => {
+    const def = (n: string, eff: string) =>
+      `  item 1\n    replace definition "Required Overcollateralization Amount" effective ${eff}\n      means ${n}% of cut-off balance of group "Pool"\n`;
+    const deal = dealFromText(toy, [
+      head("2002-03-01") + def("3.00", "2002-06-01"),
+      `amendment "Amendment Number Two" to "Toy Trust Agreement" dated 2002-04-01\n` + def("4.00", "2002-04-01"),
+    ]);
+    const w = deal.diagnostics.find((d) => d.code === "PA3006")!;
+    expect(w.severity).toBe("warning");
+    expect(w.message).toBe(
+      "Amendment Number Two, item 1 changes Required Overcollateralization Amount effective 2002-04-01, before Amendment Number One, item 1 (an earlier instrument) changes it effective 2002-06-01; from 2002-06-01 the earlier instrument's wording governs again",
+    );
+    const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+    // 2002-04-25: only Amendment Number Two's patch governs, and the header says so.
+    expect(r.periods[2]!.agreementVersion).toBe("Agreement as amended by Amendment Number Two");
+  });
+});

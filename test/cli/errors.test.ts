@@ -221,6 +221,14 @@ describe("pacta's output and arguments, as a careless user gives them", () => {
       /error PA5001: --out \/tmp\/no-such-dir-pacta\/x\.json: the directory \/tmp\/no-such-dir-pacta does not exist/,
     );
   });
+  it("--out never overwrites the deal's own files or the collateral it reads", () => {
+    const dir = brokenRs1("agreement.pacta", (s) => s);
+    const before = readFileSync(join(dir, "agreement.pacta"), "utf8");
+    const r = pacta("run", dir, "--periods", "1", "--out", join(dir, "agreement.pacta"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--out .*agreement\.pacta is one of the command's own inputs/);
+    expect(readFileSync(join(dir, "agreement.pacta"), "utf8")).toBe(before);
+  });
   it("options that make no sense are refused with a hint", () => {
     expect(pacta("run", "agreements/ramp-2002-rs1", "--periods", "0").err).toMatch(/--periods must be at least 1/);
     expect(pacta("run", "agreements/ramp-2002-rs1", "--trace").err).toMatch(
