@@ -14,6 +14,8 @@ export interface EvalContext {
   readonly periodNumber: number;
   /** The Distribution Date's number, read by a formula (recorded in the trace). */
   dateNumber(): number;
+  /** The Distribution Date itself (YYYY-MM-DD), read by a formula (recorded in the trace). */
+  dateOfDistribution(): string;
   term(name: string): Value;
   prior(name: string, initially: (() => Value) | undefined, at: Expr): Value;
   index(name: string): Decimal;
@@ -58,6 +60,8 @@ function selects(s: PeriodSelector, n: number): boolean {
       return n >= s.from && n <= s.to;
     case "onOrAfter":
       return n >= s.ordinal;
+    case "single":
+      return n === s.ordinal;
   }
 }
 
@@ -209,6 +213,13 @@ function build(e: Expr): Compiled {
     case "onOrAfter": {
       const n = e.ordinal;
       return (ctx) => ctx.dateNumber() >= n;
+    }
+    case "onOrAfterDate":
+    case "beforeDate": {
+      const d = e.date;
+      return e.kind === "onOrAfterDate"
+        ? (ctx) => ctx.dateOfDistribution() >= d
+        : (ctx) => ctx.dateOfDistribution() < d;
     }
     case "before": {
       const n = e.ordinal;

@@ -266,6 +266,15 @@ export class DistributionDateRun implements EvalContext {
     return this.periodNumber;
   }
 
+  dateOfDistribution(): string {
+    this.read({
+      kind: "calendar",
+      what: `Distribution Date ${this.p.distributionDate}`,
+      value: new Decimal(this.periodNumber),
+    });
+    return this.p.distributionDate;
+  }
+
   dayCountFraction(convention: "30/360" | "actual/360"): Decimal {
     const kind = convention === "30/360" ? "calendar-month" : "distribution-date";
     const v = accrualPeriod(kind, this.p.schedule, this.periodNumber, convention).fraction;

@@ -138,7 +138,7 @@ export class ExprPrinter {
         this.tp.moveLeading(firstToken(c.peek()!), thenTok);
         const kThen = this.tp.tok(thenTok);
         const then = this.print(c.node("expr"));
-        const elseTok = c.token("Kw_else");
+        const elseTok = c.token(); // "else", or "otherwise" as written
         this.tp.moveLeading(firstToken(c.peek()!), elseTok);
         const kElse = this.tp.tok(elseTok);
         const otherwise = this.print(c.node("expr"));

@@ -140,7 +140,7 @@ export function check(view: AgreementView): CheckResult {
           break;
         case "cases":
           for (const c of x.cases) {
-            const n = c.when.kind === "first" ? c.when.count : c.when.kind === "range" ? c.when.from : c.when.ordinal;
+            const n = c.when.kind === "first" ? c.when.count : c.when.kind === "range" ? c.when.from : c.when.ordinal; // "single" and "onOrAfter" carry an ordinal
             if (n < 1 || (c.when.kind === "range" && c.when.to < c.when.from))
               out.push(
                 diag("PA2008", c.when.loc, {

@@ -153,6 +153,8 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
       return "Fraction";
     case "onOrAfter":
     case "before":
+    case "onOrAfterDate":
+    case "beforeDate":
       return "Boolean";
     case "paren":
       return inferUnit(e.inner, env, out);

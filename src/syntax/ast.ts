@@ -57,7 +57,8 @@ export type CompareOp = "<" | "<=" | ">" | ">=" | "=";
 export type PeriodSelector =
   | { kind: "first"; count: number; loc: SourceLocation } // the first N Distribution Dates
   | { kind: "range"; from: number; to: number; loc: SourceLocation } // Distribution Dates N through M
-  | { kind: "onOrAfter"; ordinal: number; loc: SourceLocation }; // Distribution Dates on or after the Nth
+  | { kind: "onOrAfter"; ordinal: number; loc: SourceLocation } // Distribution Dates on or after the Nth
+  | { kind: "single"; ordinal: number; loc: SourceLocation }; // the thirteenth Distribution Date
 
 /** An expression: a formula of a definition, an amount due, a condition. */
 export type Expr =
@@ -79,6 +80,7 @@ export type Expr =
   | { kind: "periodNumber"; loc: SourceLocation } // the Distribution Date's number (1 = the first)
   | { kind: "dayCountFraction"; convention: "30/360" | "actual/360"; loc: SourceLocation }
   | { kind: "onOrAfter" | "before"; ordinal: number; loc: SourceLocation } // on or after the Nth Distribution Date
+  | { kind: "onOrAfterDate" | "beforeDate"; date: string; loc: SourceLocation } // on or after 2005-02-25
   | { kind: "if"; condition: Expr; then: Expr; else: Expr; loc: SourceLocation }
   | { kind: "cases"; cases: { when: PeriodSelector; value: Expr }[]; otherwise: Expr; loc: SourceLocation }
   | { kind: "paren"; inner: Expr; loc: SourceLocation };

@@ -870,19 +870,33 @@ export class PactaParser extends CstParser {
           this.CONSUME(k("on"));
           this.CONSUME(k("or"));
           this.CONSUME(k("after"));
-          this.CONSUME(k("the"));
-          this.SUBRULE(this.ordinal);
-          this.CONSUME2(k("Distribution"));
-          this.CONSUME2(k("Date"));
+          this.OR6([
+            {
+              ALT: () => {
+                this.CONSUME(k("the"));
+                this.SUBRULE(this.ordinal);
+                this.CONSUME2(k("Distribution"));
+                this.CONSUME2(k("Date"));
+              },
+            },
+            { ALT: () => this.CONSUME2(T.DateLiteral) }, // on or after 2005-02-25
+          ]);
         },
       },
       {
         ALT: () => {
           this.CONSUME(k("before"));
-          this.CONSUME2(k("the"));
-          this.SUBRULE2(this.ordinal);
-          this.CONSUME3(k("Distribution"));
-          this.CONSUME3(k("Date"));
+          this.OR7([
+            {
+              ALT: () => {
+                this.CONSUME2(k("the"));
+                this.SUBRULE2(this.ordinal);
+                this.CONSUME3(k("Distribution"));
+                this.CONSUME3(k("Date"));
+              },
+            },
+            { ALT: () => this.CONSUME3(T.DateLiteral) },
+          ]);
         },
       },
       {
@@ -891,7 +905,11 @@ export class PactaParser extends CstParser {
           this.SUBRULE(this.expr);
           this.CONSUME(k("then"));
           this.SUBRULE2(this.expr);
-          this.CONSUME(k("else"));
+          this.OR8([
+            { ALT: () => this.CONSUME(k("else")) },
+            // "otherwise" reads as "else", unless it opens the `otherwise:` of a schedule
+            { GATE: () => this.LA(2).tokenType !== T.Colon, ALT: () => this.CONSUME(k("otherwise")) },
+          ]);
           this.SUBRULE3(this.expr);
         },
       },
@@ -954,6 +972,15 @@ export class PactaParser extends CstParser {
           this.OPTION(() => this.SUBRULE(this.cardinal));
           this.CONSUME(k("Distribution"));
           this.OR2([{ ALT: () => this.CONSUME(k("Date")) }, { ALT: () => this.CONSUME(k("Dates")) }]);
+        },
+      },
+      {
+        // the thirteenth Distribution Date
+        ALT: () => {
+          this.CONSUME3(k("the"));
+          this.OR4([{ ALT: () => this.CONSUME(T.OrdinalWord) }, { ALT: () => this.CONSUME(T.OrdinalNumber) }]);
+          this.CONSUME4(k("Distribution"));
+          this.CONSUME3(k("Date"));
         },
       },
       {

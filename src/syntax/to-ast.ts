@@ -644,7 +644,8 @@ class Builder {
     if ((t = this.tok(c, "NumberLiteral"))) return { kind: "number", value: t.image, loc };
     if (!this.has(c, "Kw_available") && !this.has(c, "Kw_paid") && (t = this.tok(c, "ProvisionRef")))
       return { kind: "number", value: t.image, loc }; // "1.25": a decimal that looks like a section number
-    if ((t = this.tok(c, "DateLiteral"))) return { kind: "date", value: t.image, loc };
+    if ((t = this.tok(c, "DateLiteral")) && !this.has(c, "Kw_on") && !this.has(c, "Kw_before"))
+      return { kind: "date", value: t.image, loc };
     if (this.has(c, "Kw_true")) return { kind: "boolean", value: true, loc };
     if (this.has(c, "Kw_false")) return { kind: "boolean", value: false, loc };
     if (this.has(c, "Kw_index")) return { kind: "index", name: unquoteName(this.tok(c, "StringLiteral")!.image), loc };
@@ -687,8 +688,15 @@ class Builder {
     if (this.has(c, "Kw_number")) return { kind: "periodNumber", loc };
     if ((t = this.tok(c, "DayCount")))
       return { kind: "dayCountFraction", convention: t.image as "30/360" | "actual/360", loc };
-    if (this.has(c, "Kw_on")) return { kind: "onOrAfter", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
-    if (this.has(c, "Kw_before")) return { kind: "before", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
+    const onDate = this.tok(c, "DateLiteral");
+    if (this.has(c, "Kw_on"))
+      return onDate
+        ? { kind: "onOrAfterDate", date: onDate.image, loc }
+        : { kind: "onOrAfter", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
+    if (this.has(c, "Kw_before"))
+      return onDate
+        ? { kind: "beforeDate", date: onDate.image, loc }
+        : { kind: "before", ordinal: this.ordinal(this.node(c, "ordinal")!), loc };
     if (this.has(c, "Kw_if")) {
       const [a, b, d] = this.nodes(c, "expr");
       return { kind: "if", condition: this.expr(a!), then: this.expr(b!), else: this.expr(d!), loc };
@@ -713,6 +721,8 @@ class Builder {
   private selector(n: CstNode): A.PeriodSelector {
     const c = n.children as Ctx;
     const loc = this.nodeLoc(n);
+    const single = this.tok(c, "OrdinalWord") ?? this.tok(c, "OrdinalNumber");
+    if (single) return { kind: "single", ordinal: ordinalValue(single.image) ?? 0, loc };
     if (this.has(c, "Kw_first") && !this.has(c, "ordinal")) {
       const card = this.node(c, "cardinal");
       let count = 1;

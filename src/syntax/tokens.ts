@@ -84,7 +84,7 @@ export const ClauseLabel = createToken({
 export const ClassName = createToken({
   name: "ClassName",
   label: "a class such as A-I-1",
-  pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z](?![A-Za-z0-9'-])/,
+  pattern: /[A-Z][A-Z0-9]*(?:-[A-Z0-9]+[a-z]?)+|[A-Z](?![A-Za-z0-9'-])/,
 });
 /** Where a provision's words or figures come from: [deal], [shelf], [amendment], [reconstructed]. */
 export const Provenance = createToken({
