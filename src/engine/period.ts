@@ -451,6 +451,12 @@ export class DistributionDateRun implements EvalContext {
       // "until reduced to zero": what is due is no more than the balances left to reduce.
       if (a.as === "principal" && a.untilReducedToZero)
         result.due = min(result.due, sum(a.to.flatMap((s) => s.classes.map((x) => this.classes.get(x.name)!.balance))));
+      // Interest is paid up to the classes' interest due: what is due is no more than that.
+      if (a.as === "interest")
+        result.due = min(
+          result.due,
+          sum(a.to.flatMap((s) => s.classes.map((x) => this.classes.get(x.name)!.interestOutstanding))),
+        );
       const cash = min(result.due, run.remaining);
       this.oddCents = oddCents;
       result.paid =

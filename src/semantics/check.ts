@@ -165,6 +165,13 @@ export function check(view: AgreementView): CheckResult {
 
   // Definitions.
   for (const [name, d] of view.definitions) {
+    if (d.node.rounding?.oddCents)
+      out.push(
+        diag("PA2015", d.node.rounding.loc, {
+          message: `odd cents are placed only when a clause splits an amount pro rata; "${name}" splits nothing`,
+          hint: "put `, odd cents …` on the rounding of the clause that pays pro rata",
+        }),
+      );
     checkNames(d.node.means);
     const u = env.termUnit(name);
     if (u === "MoneyPerAnnum")
@@ -190,6 +197,13 @@ export function check(view: AgreementView): CheckResult {
         diag("PA2008", c.nameLoc, {
           message: `class ${c.name} has neither an original certificate principal balance nor a notional amount`,
           hint: "add `original certificate principal balance $…`, `notional amount means …`, or mark it `residual`",
+        }),
+      );
+    if (c.rounding?.oddCents)
+      out.push(
+        diag("PA2015", c.rounding.loc, {
+          message: `odd cents are placed only when a clause splits an amount pro rata; class ${c.name}'s interest is not split`,
+          hint: "put `, odd cents …` on the rounding of the clause that pays pro rata",
         }),
       );
     if (!c.residual && !c.rate)
@@ -343,6 +357,14 @@ export function check(view: AgreementView): CheckResult {
           }),
         );
       expectUnit(c.action.amount, "Money", `the amount written down by clause ${c.id}`, env, out);
+      for (const s of c.action.from)
+        if (s.allocation === "pro rata by amount due")
+          out.push(
+            diag("PA2008", s.loc, {
+              message: `clause ${c.id} writes down balances, which are shared pro rata by Certificate Principal Balance, not by amount due`,
+              hint: "write `pro rata` or `pro rata by balance`",
+            }),
+          );
     }
   }
 

@@ -3,7 +3,7 @@
  * reported at once (the parser recovers and goes on). Never throws on user input.
  */
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
-import { closest, diag, type Diagnostic } from "../core/diagnostics.ts";
+import { diag, editDistance, type Diagnostic } from "../core/diagnostics.ts";
 import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
 import { keywords, lexer, UnterminatedString } from "./tokens.ts";
@@ -77,6 +77,19 @@ const RULE_HINTS: Record<string, string> = {
   cardinal: "write a number: `two` or `2`",
   rounding: "write: rounded half-up to the cent (modes: half-up, half-even, down, up; to the cent or to the dollar)",
 };
+
+/** A keyword one edit away (two for long words) from `word`, if any: "meens" → "means". */
+function nearKeyword(word: string): string | undefined {
+  const limit = word.length >= 7 ? 2 : 1;
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const k of Object.keys(keywords)) {
+    if (k.length < 4) continue;
+    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
 
 /** Rules inside a formula, whose errors get the formula hint. */
 const EXPRESSION_RULES = new Set([
@@ -230,12 +243,7 @@ export function parse(text: string, file: string): ParseResult {
     if (e.token.tokenType.name === "Word") message += ` ("${e.token.image}" is not a word pacta knows here)`;
     // Suggest a keyword only for words long enough that a near miss is meaningful ("meens" → "means").
     const misspelt =
-      e.token.tokenType.name === "Word" && e.token.image.length >= 4
-        ? closest(
-            e.token.image,
-            Object.keys(keywords).filter((w) => w.length >= 4),
-          )
-        : undefined;
+      e.token.tokenType.name === "Word" && e.token.image.length >= 4 ? nearKeyword(e.token.image) : undefined;
     let hint =
       RULE_HINTS[rule] ??
       (EXPRESSION_RULES.has(rule) ? RULE_HINTS["expr"]! : "check the wording against the reference, grammar/README.md");

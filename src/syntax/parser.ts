@@ -925,6 +925,7 @@ export class PactaParser extends CstParser {
   });
 
   public listFunction = this.RULE("listFunction", () => {
+    this.OPTION2(() => this.CONSUME(k("the"))); // "the lesser of", as agreements write it
     this.OR([
       { ALT: () => this.CONSUME(k("lesser")) },
       { ALT: () => this.CONSUME(k("greater")) },

@@ -78,7 +78,7 @@ export const NumberLiteral = createToken({ name: "NumberLiteral", label: "a numb
 export const ClauseLabel = createToken({
   name: "ClauseLabel",
   label: "a clause number such as (xii)",
-  pattern: /\((?:[ivxlc]+|[a-z]|[A-Z]|\d{1,2})\)/,
+  pattern: /\((?:[ivxlc]+|[a-z]|[A-Z]|\d{1,2})(?:-[a-z0-9]+)?\)/,
 });
 /** A certificate class: A-I-1, A-I-IO, M-II-3, SB-I, or a single capital such as R. */
 export const ClassName = createToken({
