@@ -376,7 +376,7 @@ export class DistributionDateRun implements EvalContext {
     );
     const payments = this.sections.filter((r) => r.sv.section.source);
     const distributed = sum(payments.map((r) => r.available));
-    if (distributed.gt(collected.plus("0.005").plus(payments.length * 0.01)))
+    if (distributed.gt(collected.plus(new Decimal("0.01").times(payments.length))))
       throw this.evalError(
         `the sections distribute ${distributed.toFixed(2)} but the loans collected only ${collected.toFixed(2)}`,
         `check the sources of sections ${payments.map((r) => r.sv.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,

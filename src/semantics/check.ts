@@ -6,6 +6,7 @@
 import { diag, didYouMean, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
 import type { Agreement, Clause, ClassRef, Expr, RecipientStep } from "../syntax/ast.ts";
 import { walk } from "../syntax/walk.ts";
+import { Decimal, ZERO, formatMoney } from "../core/money.ts";
 import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
 import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
 import { clauseIds, findClause, type AgreementView } from "./view.ts";
@@ -461,12 +462,12 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
         );
     }
   }
-  const classTotals = new Map<string, number>();
+  const classTotals = new Map<string, Decimal>();
   for (const c of view.classes.values())
     if (c.group && c.originalBalance)
-      classTotals.set(c.group.name, (classTotals.get(c.group.name) ?? 0) + Number(c.originalBalance));
+      classTotals.set(c.group.name, (classTotals.get(c.group.name) ?? ZERO).plus(c.originalBalance));
   for (const g of view.groups.values()) {
-    if (g.cutoffBalance !== undefined && Number(g.cutoffBalance) <= 0)
+    if (g.cutoffBalance !== undefined && new Decimal(g.cutoffBalance).lte(0))
       err(
         g.nameLoc,
         `loan group "${g.name}" has a cut-off balance of $0`,
@@ -484,17 +485,17 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
         `loan group "${g.name}" has no mortgage rate`,
         "add `mortgage rate …% per annum fixed` (or adjustable …)",
       );
-    else if (Number(g.mortgageRate) > 0.25)
+    else if (new Decimal(g.mortgageRate).gt("0.25"))
       warn(
         g.nameLoc,
-        `loan group "${g.name}" has a mortgage rate of ${(Number(g.mortgageRate) * 100).toFixed(2)}% per annum`,
+        `loan group "${g.name}" has a mortgage rate of ${new Decimal(g.mortgageRate).times(100).toFixed(2)}% per annum`,
         "check the figure: rates are written like 8.90% per annum",
       );
     const pp = g.prepayment;
     if (pp) {
       const cprs = pp.kind === "cpr" ? [pp.cpr] : [pp.startCpr, pp.endCpr];
-      const k = pp.kind === "ramp" ? Number(pp.multiple) : 1;
-      if (cprs.some((c) => Number(c) * k > 1))
+      const k = pp.kind === "ramp" ? new Decimal(pp.multiple) : new Decimal(1);
+      if (cprs.some((c) => new Decimal(c).times(k).gt(1)))
         err(
           pp.loc,
           `the prepayment assumption of loan group "${g.name}" exceeds 100% CPR`,
@@ -509,21 +510,17 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
     }
     if (g.remainingTerm === undefined || g.remainingTerm < 1)
       err(g.nameLoc, `loan group "${g.name}" has no remaining term`, "add `remaining term N months`, N at least 1");
-    if (
-      g.servicingFee !== undefined &&
-      g.mortgageRate !== undefined &&
-      Number(g.servicingFee) >= Number(g.mortgageRate)
-    )
+    if (g.servicingFee !== undefined && g.mortgageRate !== undefined && new Decimal(g.servicingFee).gte(g.mortgageRate))
       err(
         g.nameLoc,
         `the servicing fee of loan group "${g.name}" is not below its mortgage rate`,
         "the net mortgage rate is the mortgage rate less the servicing fee",
       );
-    const certs = classTotals.get(g.name) ?? 0;
-    if (g.cutoffBalance !== undefined && certs > Number(g.cutoffBalance))
+    const certs = classTotals.get(g.name) ?? ZERO;
+    if (g.cutoffBalance !== undefined && certs.gt(g.cutoffBalance))
       warn(
         g.nameLoc,
-        `the classes of loan group "${g.name}" start at $${certs.toLocaleString("en-US")}, more than its cut-off balance $${Number(g.cutoffBalance).toLocaleString("en-US")}`,
+        `the classes of loan group "${g.name}" start at ${formatMoney(certs)}, more than its cut-off balance ${formatMoney(new Decimal(g.cutoffBalance))}`,
         "check the class sizes: the certificates would be written down on the first Distribution Date",
       );
   }

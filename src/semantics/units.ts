@@ -6,6 +6,7 @@
  */
 import { diag, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
 import type { Expr } from "../syntax/ast.ts";
+import { Decimal } from "../core/money.ts";
 
 /** A value's unit. */
 export type Unit = "Money" | "Rate" | "Percentage" | "Count" | "Fraction" | "Date" | "Boolean" | "MoneyPerAnnum";
@@ -216,7 +217,7 @@ export function inferUnit(e: Expr, env: UnitEnv, out: Diagnostic[]): Inferred {
         x.kind === "paren"
           ? zero(x.inner)
           : (x.kind === "money" || x.kind === "number" || x.kind === "percent" || x.kind === "rate") &&
-            Number(x.value) === 0;
+            new Decimal(x.value).isZero();
       if (e.op === "/" && zero(e.right)) {
         out.push(
           diag("PA2008", e.right.loc, {
