@@ -7,7 +7,7 @@ import { checkCommand } from "./check-command.ts";
 import { fmtCommand } from "./fmt-command.ts";
 import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
-import { collateralCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
+import { collateralCommand, decrementCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
 
 const program = new Command();
 program
@@ -82,6 +82,20 @@ scenario(
   .option("--depth <n>", "levels of inputs to show", "3")
   .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
     process.exitCode = await guarded(() => explainCommand(dir, target, opts));
+  });
+
+program
+  .command("decrement")
+  .description("decrement tables and weighted average lives of every class at several prepayment speeds")
+  .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
+  .option("--ppc <list>", "multiples of the pricing prepayment curve, in percent (default 0,50,100,150,200)")
+  .option("--cpr <list>", "constant prepayment rates instead, in percent, e.g. 0,10,20,30")
+  .option("--cdr <percent>", "constant default rate for every column, e.g. 5 (default 0)")
+  .option("--severity <percent>", "loss severity on liquidation (default 35)")
+  .option("--lag <months>", "months from default to liquidation (default 12)")
+  .option("--out <file>", "write to this file instead of standard output")
+  .action(async (dir: string, opts: RunCommandOptions) => {
+    process.exitCode = await guarded(() => decrementCommand(dir, opts));
   });
 
 program
