@@ -231,6 +231,8 @@ describe("pacta's output and arguments, as a careless user gives them", () => {
   });
   it("options that make no sense are refused with a hint", () => {
     expect(pacta("run", "agreements/ramp-2002-rs1", "--periods", "0").err).toMatch(/--periods must be at least 1/);
+    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,,200").err).toMatch(/the list of speeds has an empty entry/);
+    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,fast").err).toMatch(/--ppc must be a percentage, got "fast"/);
     expect(pacta("run", "agreements/ramp-2002-rs1", "--trace").err).toMatch(
       /--trace lists inputs in the JSON report only/,
     );
