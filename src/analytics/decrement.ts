@@ -90,9 +90,16 @@ export function decrementTables(
   return { scenarios: [...labels], dates: ["Initial", ...rows.slice(0, trimmed).map(dateOf)], classes };
 }
 
-/** The tables as text: one block per class, rows by date, a column per scenario, WAL last. */
-export function renderDecrementTables(t: DecrementTables): string {
-  const out: string[] = ["Percent of original Certificate Principal Balance outstanding", ""];
+/**
+ * The tables as text: one block per class, rows by date, a column per scenario, WAL last.
+ * `assumptions` (e.g. "0% CDR") is printed under the title.
+ */
+export function renderDecrementTables(t: DecrementTables, assumptions?: string): string {
+  const out: string[] = [
+    "Percent of original Certificate Principal Balance outstanding",
+    ...(assumptions ? [assumptions] : []),
+    "",
+  ];
   const w = Math.max(10, ...t.scenarios.map((s) => s.length + 2));
   for (const [name, cols] of Object.entries(t.classes)) {
     out.push(`Class ${name}`);
@@ -107,5 +114,6 @@ export function renderDecrementTables(t: DecrementTables): string {
     out.push("");
   }
   out.push("* less than 0.5% but more than 0%");
+  out.push("- no principal distributed (the class was written down, not paid)");
   return out.join("\n") + "\n";
 }

@@ -73,8 +73,12 @@ export function explainCommand(
     throw new PactaError([
       diag("PA5001", cli, {
         message: byDate
-          ? `${opts.date} is not a Distribution Date of the deal`
-          : `the deal has only ${result.periods.length} Distribution Dates`,
+          ? result.stopped === "collateral exhausted" && last && opts.date > last.distributionDate
+            ? `${opts.date} is after the last Distribution Date the collateral data covers (${last.distributionDate})`
+            : `${opts.date} is not a Distribution Date of the deal`
+          : result.stopped === "collateral exhausted"
+            ? `the collateral data covers only ${result.periods.length} Distribution Dates`
+            : `the deal has only ${result.periods.length} Distribution Dates`,
         hint: byDate
           ? `Distribution Dates run from ${result.periods[0]?.distributionDate} to ${last?.distributionDate}; \`pacta run\` lists them`
           : `choose --date from 1 to ${result.periods.length}`,
@@ -84,6 +88,24 @@ export function explainCommand(
   const view = viewOn(deal.versioned, p.distributionDate);
   const text = explain(p, view, target, Number(opts.depth));
   if (!text) {
+    // A clause or definition an amendment deleted, or inserts only later: say so.
+    const key = [...deal.versioned.history.keys()].find(
+      (k) => k.replace(/^\w+:/, "").toLowerCase() === target.replace(/^"|"$/g, "").toLowerCase(),
+    );
+    const h = key ? deal.versioned.history.get(key)! : undefined;
+    if (h) {
+      const inForce = h.filter((x) => !x.version.effective || x.version.effective <= p.distributionDate).at(-1);
+      const why =
+        inForce?.change === "deleted"
+          ? `it was deleted by ${inForce.version.label}, effective ${inForce.version.effective}`
+          : `it takes effect later: ${h.find((x) => x.version.effective && x.version.effective > p.distributionDate)?.version.label ?? ""}, effective ${h.find((x) => x.version.effective && x.version.effective > p.distributionDate)?.version.effective ?? ""}`;
+      throw new PactaError([
+        diag("PA5001", cli, {
+          message: `${target} is not in force on Distribution Date ${p.number} (${p.distributionDate}): ${why}`,
+          hint: "`pacta conformed --as-of DATE` shows the agreement as in force on a date",
+        }),
+      ]);
+    }
     const names = [
       ...Object.keys(p.terms),
       ...p.sections.flatMap((s) => [s.id, ...s.clauses.map((c) => c.id)]),

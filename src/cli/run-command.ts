@@ -254,6 +254,13 @@ export function decrementCommand(dir: string, o: RunCommandOptions & { speeds?: 
   const runs = list.map((speed) => runLoaded(deal, { ...o, ...(useCpr ? { cpr: speed } : { ppc: speed }) }));
   const labels = list.map((x) => `${x.replace(/%$/, "")}% ${useCpr ? "CPR" : "PPC"}`);
   const closing = deal.versioned.views[0]!.calendar!.closingDate!;
-  emit(renderDecrementTables(decrementTables(runs, labels, closing)), o.out);
+  const losses = runs[0]!.collateralSource.replace(/^.*?% (CPR|of the pricing prepayment assumption), /, "");
+  emit(
+    renderDecrementTables(
+      decrementTables(runs, labels, closing),
+      `Assumptions: ${losses}; WAL in years from the Closing Date (${closing}), actual/365`,
+    ),
+    o.out,
+  );
   return 0;
 }

@@ -618,6 +618,7 @@ export class DistributionDateRun implements EvalContext {
       };
       if (run.sv.section.title) r.title = run.sv.section.title;
       if (run.sv.section.remainderTo) r.releasedTo = run.sv.section.remainderTo.name;
+      if (run.sv.section.remainderLabel) r.releasedBy = run.sv.section.id + run.sv.section.remainderLabel;
       return r;
     });
     return {

@@ -66,6 +66,8 @@ export interface SectionResult {
   /** What the section passed on after its last clause (to its residual class). */
   released: Decimal;
   releasedTo?: string;
+  /** The remainder's own clause number, when the agreement gives one ("4.02(c)(xvi)"). */
+  releasedBy?: string;
   clauses: ClauseResult[];
 }
 
@@ -110,6 +112,8 @@ export interface PeriodResult {
 
 /** A whole run. */
 export interface RunResult {
+  /** Why the run stopped: every class with a balance retired, the collateral data ran out, or the --periods limit. */
+  stopped: "certificates retired" | "collateral exhausted" | "period limit";
   deal: string;
   agreement: string;
   amendments: { title: string; dated: string }[];

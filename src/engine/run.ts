@@ -72,6 +72,7 @@ export function run(va: VersionedAgreement, opts: RunOptions): RunResult {
     agreement: va.base.title,
     amendments: va.amendments.map((a) => ({ title: a.title, dated: a.dated })),
     collateralSource: opts.collateralSource,
+    stopped: "collateral exhausted",
     periods: [],
   };
   let carry: Carry = { classes: new Map(), terms: new Map() };
@@ -95,7 +96,11 @@ export function run(va: VersionedAgreement, opts: RunOptions): RunResult {
     result.periods.push(period.result);
     carry = period.carry;
     const retired = debtClasses.every((c) => (carry.classes.get(c.name)?.balance ?? ZERO).isZero());
-    if (retired) break;
+    if (retired) {
+      result.stopped = "certificates retired";
+      break;
+    }
+    if (n === last && last < opts.collateral.length) result.stopped = "period limit";
   }
   return result;
 }

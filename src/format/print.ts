@@ -7,8 +7,8 @@
  * strings are copied byte for byte; every `//` comment is kept beside the token it was written
  * next to (see comments.ts). The rules themselves are in print-decl.ts and print-expr.ts.
  */
-import { PactaError } from "../core/diagnostics.ts";
-import { parse } from "../syntax/parse.ts";
+import { diag, PactaError } from "../core/diagnostics.ts";
+import { parse, TOO_LONG } from "../syntax/parse.ts";
 import { TokenPrinter } from "./comments.ts";
 import { concrete } from "./cst.ts";
 import { printDoc } from "./doc.ts";
@@ -25,13 +25,21 @@ export const WIDTH = 100;
  * would drop a comment (a formatter bug: the input is never silently changed).
  */
 export function format(text: string, file: string): string {
+  text = text.replace(/^\uFEFF/, ""); // a byte order mark is not part of the agreement: it is dropped
   const before = parse(text, file);
   if (!before.ast) throw new PactaError(before.diagnostics);
-  const { cst, tokens, comments } = concrete(text);
-  const tp = new TokenPrinter(text, tokens, comments);
-  const doc = new DeclPrinter(tp).file(cst);
-  tp.checkAllPrinted();
-  const out = printDoc(doc, WIDTH);
+  let out: string;
+  try {
+    const { cst, tokens, comments } = concrete(text);
+    const tp = new TokenPrinter(text, tokens, comments);
+    const doc = new DeclPrinter(tp).file(cst);
+    tp.checkAllPrinted();
+    out = printDoc(doc, WIDTH);
+  } catch (e) {
+    // The printers recurse over formulas: a chain of thousands of operators exhausts the stack.
+    if (!(e instanceof RangeError)) throw e;
+    throw new PactaError([diag("PA1002", { file, line: 1, column: 1 }, TOO_LONG)]);
+  }
 
   const after = parse(out, file);
   if (!after.ast || !sameMeaning(before.ast, after.ast)) {

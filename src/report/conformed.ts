@@ -43,9 +43,12 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   const view: AgreementView = asOf ? viewOn(va, asOf) : va.views[va.views.length - 1]!;
   const ag = va.base;
   const notes: string[] = [];
+  /** A provision's versions as of the copy's date: later changes are not yet part of it. */
+  const historyAsOf = (key: string) =>
+    (va.history.get(key) ?? []).filter((x) => !asOf || !x.version.effective || x.version.effective <= asOf);
   const note = (key: string, v: VersionLabel): string => {
     if (!v.item) return "";
-    const h = va.history.get(key) ?? [];
+    const h = historyAsOf(key);
     const lines = h.map(
       (x) =>
         `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${x.version.label}${x.version.effective ? `, effective ${x.version.effective}` : ""}`,
@@ -100,8 +103,20 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   );
 
   out.push("", "ARTICLE I", "DEFINITIONS", "");
-  const defs = [...view.definitions.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));
-  for (const { node: d, version } of defs) {
+  const deletedDefs = [...va.history.keys()]
+    .filter((k) => k.startsWith("definition:"))
+    .map((k) => ({ name: k.slice("definition:".length), last: historyAsOf(k).at(-1) }))
+    .filter((x) => x.last?.change === "deleted");
+  const entries = [
+    ...[...view.definitions.values()].map((d) => ({ name: d.node.name, d })),
+    ...deletedDefs.map((x) => ({ name: x.name, deleted: x.last!.version })),
+  ].sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if ("deleted" in e) {
+      out.push(wrap(`"${e.name}" [Deleted]${note(`definition:${e.name}`, e.deleted)}`, 100, ""), "");
+      continue;
+    }
+    const { node: d, version } = e.d;
     const head = `"${d.name}"${tag(d.provenance)}${note(`definition:${d.name}`, version)}:`;
     // An instrument often quotes a definition with its name in front ("X: With respect to …").
     const words = d.text
@@ -112,10 +127,44 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
     out.push("");
   }
 
+  /**
+   * The clauses of section `sectionId` deleted as of the copy's date, each with the id of the
+   * clause in force it followed (undefined: it came first), found from the views before its deletion.
+   */
+  const deletedClauses = (sectionId: string) => {
+    const found: { id: string; label: string; after: string | undefined; version: VersionLabel }[] = [];
+    for (const [key, h] of va.history) {
+      if (!key.startsWith(`clause:${sectionId}(`)) continue;
+      const inForce = historyAsOf(key);
+      const last = inForce[inForce.length - 1];
+      if (!last || last.change !== "deleted") continue;
+      const id = key.slice("clause:".length);
+      const before = [...va.views]
+        .reverse()
+        .find((v) => v.sections.some((x) => x.clauses.some((c) => c.node.id === id)));
+      const list = before?.sections.find((x) => x.section.id === sectionId)?.clauses.map((c) => c.node.id) ?? [];
+      const at = list.indexOf(id);
+      const current = new Set(view.sections.find((x) => x.section.id === sectionId)?.clauses.map((c) => c.node.id));
+      const after = list
+        .slice(0, Math.max(at, 0))
+        .reverse()
+        .find((x) => current.has(x));
+      found.push({ id, label: /\([^()]+\)$/.exec(id)?.[0] ?? id, after, version: last.version });
+    }
+    return found;
+  };
+
   out.push("DISTRIBUTIONS", "");
   for (const { section: s, clauses } of view.sections) {
     out.push(`Section ${s.id}${s.title ? `. ${s.title}` : ""}${tag(s.provenance)}`);
     if (s.text) out.push(wrap(s.text.text, 100, "  "));
+    // Clauses deleted by an amendment in force keep their place, marked [Deleted] and footnoted.
+    const deleted = deletedClauses(s.id);
+    const printDeletedAfter = (id: string | undefined) => {
+      for (const d of deleted.filter((x) => x.after === id))
+        out.push(wrap(`${d.label} [Deleted]${note(`clause:${d.id}`, d.version)}`, 100, "  "));
+    };
+    printDeletedAfter(undefined);
     for (const { node: c, version } of clauses) {
       out.push(
         wrap(
@@ -125,6 +174,7 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
         ),
       );
       if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
+      printDeletedAfter(c.id);
     }
     if (s.remainderTo)
       out.push(

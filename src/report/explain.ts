@@ -30,7 +30,8 @@ function resolve(p: PeriodResult, view: AgreementView, target: string): { kind: 
   const term = Object.keys(p.terms).find((k) => norm(k) === t);
   if (term) return { kind: "term", key: term };
   for (const s of p.sections) {
-    if (norm(s.id) === t) return { kind: "section", key: s.id };
+    if (norm(s.id) === t || norm(`section ${s.id}`) === t) return { kind: "section", key: s.id };
+    if (s.releasedBy && norm(s.releasedBy) === t) return { kind: "release", key: s.id };
     const c = s.clauses.find((x) => norm(x.id) === t);
     if (c) return { kind: "clause", key: c.id };
   }
@@ -103,6 +104,15 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
           `  ${c.id.padEnd(16)} ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, remaining ${formatMoney(c.remaining)}` : "not applicable"}  (${c.version})`,
         );
       if (s.releasedTo) lines.push(`  released to class ${s.releasedTo}: ${formatMoney(s.released)}`);
+      break;
+    }
+    case "release": {
+      const s = p.sections.find((x) => x.id === found.key)!;
+      const sv = view.sections.find((x) => x.section.id === found.key)?.section;
+      lines.push(
+        `Clause ${s.releasedBy}: released ${formatMoney(s.released)} to class ${s.releasedTo}, what section ${s.id} had left after its last clause`,
+      );
+      if (sv?.remainderText) lines.push(`  text: ${flowText(sv.remainderText.text)}`);
       break;
     }
     case "class": {

@@ -31,6 +31,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
     agreement: r.agreement,
     amendments: r.amendments,
     collateral: r.collateralSource,
+    stopped: r.stopped,
     periods: r.periods
       .filter((p) => !opts.periods || opts.periods(p.number))
       .map((p) => ({

@@ -115,5 +115,25 @@ export function renderTable(r: RunResult, opts: TableOptions = {}): string {
     `collateral: ${r.collateralSource}`,
     "",
   ];
-  return head.join("\n") + r.periods.map((p) => periodBlock(p, opts)).join("\n\n") + "\n";
+  return head.join("\n") + r.periods.map((p) => periodBlock(p, opts)).join("\n\n") + "\n\n" + endNote(r) + "\n";
+}
+
+/** Why the run ended after its last Distribution Date, with what is still outstanding. */
+export function endNote(r: RunResult): string {
+  const last = r.periods.at(-1);
+  if (!last) return "No Distribution Date was evaluated.";
+  const outstanding = Object.values(last.classes)
+    .filter((c) => !c.notional)
+    .reduce((a, c) => a.plus(c.balance), ZERO);
+  const when = `Distribution Date ${last.number} (${last.distributionDate})`;
+  switch (r.stopped) {
+    case "certificates retired":
+      return `The certificates were retired on ${when}.`;
+    case "period limit":
+      return `Stopped after ${when}, as asked; ${formatMoney(outstanding)} of Certificate Principal Balance is outstanding.`;
+    case "collateral exhausted":
+      return outstanding.isZero()
+        ? `The collateral data ends with ${when}.`
+        : `The collateral data ends with ${when}; ${formatMoney(outstanding)} of Certificate Principal Balance is still outstanding.`;
+  }
 }

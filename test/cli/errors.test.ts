@@ -231,8 +231,12 @@ describe("pacta's output and arguments, as a careless user gives them", () => {
   });
   it("options that make no sense are refused with a hint", () => {
     expect(pacta("run", "agreements/ramp-2002-rs1", "--periods", "0").err).toMatch(/--periods must be at least 1/);
-    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,,200").err).toMatch(/the list of speeds has an empty entry/);
-    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,fast").err).toMatch(/--ppc must be a percentage, got "fast"/);
+    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,,200").err).toMatch(
+      /the list of speeds has an empty entry/,
+    );
+    expect(pacta("decrement", "agreements/ramp-2002-rs1", "--ppc", "100,fast").err).toMatch(
+      /--ppc must be a percentage, got "fast"/,
+    );
     expect(pacta("run", "agreements/ramp-2002-rs1", "--trace").err).toMatch(
       /--trace lists inputs in the JSON report only/,
     );
@@ -260,5 +264,33 @@ describe("pacta's output and arguments, as a careless user gives them", () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/CONFORMED COPY, as in force on 2002-05-23 \(no amendment in force\)/);
     expect(r.out).not.toMatch(/\[amendment\] \[1\]/);
+  });
+});
+
+describe("runs that end early, and provisions not in force", () => {
+  it("says when the collateral data ends before the certificates retire", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pacta-short-"));
+    const csv = join(tmp, "three.csv");
+    pacta("collateral", "agreements/ramp-2002-rs1", "--out", csv);
+    writeFileSync(csv, readFileSync(csv, "utf8").split("\n").slice(0, 7).join("\n") + "\n");
+    const r = pacta("run", "agreements/ramp-2002-rs1", "--collateral", csv);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(
+      /The collateral data ends with Distribution Date 3 \(2002-04-25\); \$[\d,.]+ of Certificate Principal Balance is still outstanding\./,
+    );
+    const e = pacta("explain", "agreements/ramp-2002-rs1", "A-I-1", "--date", "2002-05-28", "--collateral", csv);
+    expect(e.err).toMatch(/2002-05-28 is after the last Distribution Date the collateral data covers \(2002-04-25\)/);
+  });
+  it("explains the remainder clause, and says when a clause is deleted", () => {
+    const r = pacta("explain", "agreements/ramp-2002-rs1", "4.02(c)(xvi)", "--date", "4");
+    expect(r.out).toMatch(/Clause 4\.02\(c\)\(xvi\): released \$[\d,.]+ to class SB-I/);
+    const dir = brokenRs1(
+      "amendment-1.pacta",
+      (s) => s + "\nitem 7\n  delete clause 4.02(c)(xiv) effective 2002-09-01\n",
+    );
+    const d = pacta("explain", dir, "4.02(c)(xiv)", "--date", "12");
+    expect(d.err).toMatch(
+      /4\.02\(c\)\(xiv\) is not in force on Distribution Date 12 \(2003-01-27\): it was deleted by Amendment Number One, item 7, effective 2002-09-01/,
+    );
   });
 });
