@@ -81,6 +81,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
           available: m(s.available),
           released: m(s.released),
           ...(s.releasedTo ? { releasedTo: s.releasedTo } : {}),
+          ...(s.releasedBy ? { releasedBy: s.releasedBy } : {}),
           clauses: s.clauses.map((c) => ({
             id: c.id,
             version: c.version,
