@@ -224,7 +224,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+  const quarter = (name.length - (name.length % 4)) / 4; // a count of characters, not money
+  return best !== undefined && bestD <= Math.max(2, quarter) ? best : undefined;
 }
 
 /** "did you mean X?" or a fallback hint. */

@@ -136,10 +136,6 @@ function describe(t: IToken): string {
   return `"${img.replace(/\n/g, " ")}"`;
 }
 
-function label(t: TokenType): string {
-  return (t.LABEL ?? t.name) as string;
-}
-
 function expectedList(e: IRecognitionException): string | undefined {
   const m =
     /Expecting (?:token of type )?(?:--> (.+?) <--|: one of these possible Token sequences:\n([\s\S]*?)\nbut found)/.exec(
@@ -303,5 +299,3 @@ export function parse(text: string, file: string): ParseResult {
     return { diagnostics: [diag("PA1002", tokenLocation(file, tokens[0]!), TOO_LONG)], comments };
   }
 }
-
-export { label as tokenLabel };
