@@ -2,7 +2,7 @@
  * The syntax stage's entry point: text → AST, with every lexical and syntax error of the file
  * reported at once (the parser recovers and goes on). Never throws on user input.
  */
-import type { IRecognitionException, IToken, TokenType } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
 import { diag, editDistance, type Diagnostic } from "../core/diagnostics.ts";
 import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
