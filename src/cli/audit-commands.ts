@@ -4,11 +4,12 @@
  */
 import { diag, didYouMean, PactaError } from "../core/diagnostics.ts";
 import { viewOn } from "../amend/amend.ts";
+import { versionsOn } from "../amend/in-force.ts";
+import { versionText } from "../report/values.ts";
 import { renderConformed } from "../report/conformed.ts";
 import { explain } from "../report/explain.ts";
 import { checkOutputPath, dealInputs, emit } from "./io.ts";
-import { collateralFor, loadChecked, type RunCommandOptions } from "./run-command.ts";
-import { run } from "../engine/run.ts";
+import { loadChecked, runLoaded, type RunCommandOptions } from "./run-command.ts";
 
 const cli = { file: "<command line>", line: 1, column: 1 };
 
@@ -58,13 +59,7 @@ export function explainCommand(
       }),
     ]);
   const deal = loadChecked(dir);
-  const col = collateralFor(deal, opts);
-  const result = run(deal.versioned, {
-    deal: deal.name,
-    collateral: col.periods,
-    collateralSource: col.source,
-    ...(byDate ? {} : { maxPeriods: Number(opts.date) }),
-  });
+  const result = runLoaded(deal, byDate ? opts : { ...opts, periods: opts.date });
   const p = byDate
     ? result.periods.find((x) => x.distributionDate === opts.date)
     : result.periods[Number(opts.date) - 1];
@@ -92,13 +87,15 @@ export function explainCommand(
     const key = [...deal.versioned.history.keys()].find(
       (k) => k.replace(/^\w+:/, "").toLowerCase() === target.replace(/^"|"$/g, "").toLowerCase(),
     );
-    const h = key ? deal.versioned.history.get(key)! : undefined;
-    if (h) {
-      const inForce = h.filter((x) => !x.version.effective || x.version.effective <= p.distributionDate).at(-1);
+    if (key) {
+      const now = versionsOn(deal.versioned, key, p.distributionDate).at(-1);
+      const later = deal.versioned.history
+        .get(key)!
+        .find((x) => x.version.effective && x.version.effective > p.distributionDate);
       const why =
-        inForce?.change === "deleted"
-          ? `it was deleted by ${inForce.version.label}, effective ${inForce.version.effective}`
-          : `it takes effect later: ${h.find((x) => x.version.effective && x.version.effective > p.distributionDate)?.version.label ?? ""}, effective ${h.find((x) => x.version.effective && x.version.effective > p.distributionDate)?.version.effective ?? ""}`;
+        now?.change === "deleted"
+          ? `it was deleted by ${versionText(now.version)}`
+          : `it takes effect later: ${later ? versionText(later.version) : ""}`;
       throw new PactaError([
         diag("PA5001", cli, {
           message: `${target} is not in force on Distribution Date ${p.number} (${p.distributionDate}): ${why}`,

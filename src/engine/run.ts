@@ -8,6 +8,7 @@ import { Decimal, ZERO } from "../core/money.ts";
 import { scheduleDate, type DistributionSchedule } from "../collateral/calendar.ts";
 import type { CollateralPeriod } from "../collateral/types.ts";
 import { viewOn, type VersionedAgreement } from "../amend/amend.ts";
+import { amendmentsInForce } from "../amend/in-force.ts";
 import type { AgreementView } from "../semantics/view.ts";
 import { DistributionDateRun, type Carry } from "./period.ts";
 import type { RunResult } from "./result.ts";
@@ -47,11 +48,9 @@ export function scheduleOf(va: VersionedAgreement): DistributionSchedule {
 
 function viewLabel(va: VersionedAgreement, view: AgreementView): string {
   if (view.asOf === undefined) return "Agreement";
-  // An instrument is in force on a date once one of its patches governs it.
-  const inForce = va.amendments.filter((a) =>
-    a.items.some((i) => i.patch.kind !== "statement" && (i.effective ?? a.dated) <= view.asOf!),
-  );
-  return `Agreement as amended by ${inForce.map((a) => a.title).join(", ")}`;
+  return `Agreement as amended by ${amendmentsInForce(va, view.asOf)
+    .map((a) => a.title)
+    .join(", ")}`;
 }
 
 /**

@@ -5,13 +5,10 @@
  */
 import type { VersionedAgreement } from "../amend/amend.ts";
 import { viewOn } from "../amend/amend.ts";
+import { amendmentsInForce, clauseOrder, versionsOn } from "../amend/in-force.ts";
+import { definitionWords, flowText, remainderWords, versionText } from "./values.ts";
 import type { Provenance } from "../syntax/ast.ts";
 import type { AgreementView, VersionLabel } from "../semantics/view.ts";
-
-/** Collapses the layout of legal text (line breaks, indentation) to single spaces. */
-export function flowText(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
 
 function wrap(text: string, width: number, indent: string): string {
   const words = flowText(text).split(" ");
@@ -27,10 +24,6 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join("\n");
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function tag(p?: Provenance): string {
   return p ? ` [${p}]` : "";
 }
@@ -44,14 +37,13 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   const ag = va.base;
   const notes: string[] = [];
   /** A provision's versions as of the copy's date: later changes are not yet part of it. */
-  const historyAsOf = (key: string) =>
-    (va.history.get(key) ?? []).filter((x) => !asOf || !x.version.effective || x.version.effective <= asOf);
+  const historyAsOf = (key: string) => versionsOn(va, key, asOf);
   const note = (key: string, v: VersionLabel): string => {
     if (!v.item) return "";
     const h = historyAsOf(key);
     const lines = h.map(
       (x) =>
-        `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${x.version.label}${x.version.effective ? `, effective ${x.version.effective}` : ""}`,
+        `${x.change === "original" ? "Original wording" : x.change[0]!.toUpperCase() + x.change.slice(1)}: ${versionText(x.version)}`,
     );
     notes.push(`[${notes.length + 1}] ${key.replace(/^(\w+):/, "$1 ")}. ${lines.join("; ")}.`);
     return ` [${notes.length}]`;
@@ -60,9 +52,7 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
   out.push(ag.title.toUpperCase());
   if (ag.datedAsOf) out.push(`Dated as of ${ag.datedAsOf}`);
   for (const p of ag.parties) out.push(`${p.name}, as ${p.role}`);
-  const inForce = va.amendments.filter(
-    (a) => !asOf || a.items.some((i) => i.patch.kind !== "statement" && (i.effective ?? a.dated) <= asOf),
-  );
+  const inForce = amendmentsInForce(va, asOf);
   out.push("");
   out.push(
     inForce.length
@@ -119,71 +109,39 @@ export function renderConformed(va: VersionedAgreement, asOf?: string): string {
     const { node: d, version } = e.d;
     const head = `"${d.name}"${tag(d.provenance)}${note(`definition:${d.name}`, version)}:`;
     // An instrument often quotes a definition with its name in front ("X: With respect to …").
-    const words = d.text
-      ? flowText(d.text.text).replace(new RegExp(`^${escapeRegExp(d.name)}\\s*:\\s*`), "")
-      : "(no text)";
+    const words = d.text ? definitionWords(d.name, d.text.text) : "(no text)";
     out.push(wrap(`${head} ${words}`, 100, ""));
     if (d.reading) out.push(wrap(`Reading: ${d.reading.text}`, 100, "    "));
     out.push("");
   }
-
-  /**
-   * The clauses of section `sectionId` deleted as of the copy's date, each with the id of the
-   * clause in force it followed (undefined: it came first), found from the views before its deletion.
-   */
-  const deletedClauses = (sectionId: string) => {
-    const found: { id: string; label: string; after: string | undefined; version: VersionLabel }[] = [];
-    for (const [key, h] of va.history) {
-      if (!key.startsWith(`clause:${sectionId}(`)) continue;
-      const inForce = historyAsOf(key);
-      const last = inForce[inForce.length - 1];
-      if (!last || last.change !== "deleted") continue;
-      const id = key.slice("clause:".length);
-      const before = [...va.views]
-        .reverse()
-        .find((v) => v.sections.some((x) => x.clauses.some((c) => c.node.id === id)));
-      const list = before?.sections.find((x) => x.section.id === sectionId)?.clauses.map((c) => c.node.id) ?? [];
-      const at = list.indexOf(id);
-      const current = new Set(view.sections.find((x) => x.section.id === sectionId)?.clauses.map((c) => c.node.id));
-      const after = list
-        .slice(0, Math.max(at, 0))
-        .reverse()
-        .find((x) => current.has(x));
-      found.push({ id, label: /\([^()]+\)$/.exec(id)?.[0] ?? id, after, version: last.version });
-    }
-    return found;
-  };
 
   out.push("DISTRIBUTIONS", "");
   for (const { section: s, clauses } of view.sections) {
     out.push(`Section ${s.id}${s.title ? `. ${s.title}` : ""}${tag(s.provenance)}`);
     if (s.text) out.push(wrap(s.text.text, 100, "  "));
     // Clauses deleted by an amendment in force keep their place, marked [Deleted] and footnoted.
-    const deleted = deletedClauses(s.id);
-    const printDeletedAfter = (id: string | undefined) => {
-      for (const d of deleted.filter((x) => x.after === id))
-        out.push(wrap(`${d.label} [Deleted]${note(`clause:${d.id}`, d.version)}`, 100, "  "));
-    };
-    printDeletedAfter(undefined);
-    for (const { node: c, version } of clauses) {
-      out.push(
-        wrap(
-          `${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`,
-          100,
-          "  ",
-        ),
-      );
-      if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
-      printDeletedAfter(c.id);
+    const current = new Map(clauses.map((c) => [c.node.id, c]));
+    for (const id of clauseOrder(va, s.id)) {
+      const inForce = current.get(id);
+      if (inForce) {
+        const { node: c, version } = inForce;
+        out.push(
+          wrap(
+            `${c.label}${tag(c.provenance)}${note(`clause:${c.id}`, version)} ${c.text ? c.text.text : "(no text)"}`,
+            100,
+            "  ",
+          ),
+        );
+        if (c.reading) out.push(wrap(`Reading: ${c.reading.text}`, 100, "      "));
+        continue;
+      }
+      const last = historyAsOf(`clause:${id}`).at(-1);
+      if (last?.change === "deleted")
+        out.push(
+          wrap(`${/\([^()]+\)$/.exec(id)?.[0] ?? id} [Deleted]${note(`clause:${id}`, last.version)}`, 100, "  "),
+        );
     }
-    if (s.remainderTo)
-      out.push(
-        wrap(
-          `${s.remainderLabel ?? "Remainder"} ${s.remainderText ? s.remainderText.text : `the remainder to the Class ${s.remainderTo.name} Certificateholders.`}`,
-          100,
-          "  ",
-        ),
-      );
+    if (s.remainderTo) out.push(wrap(remainderWords(s), 100, "  "));
     out.push("");
   }
 

@@ -4,17 +4,10 @@
  * recursively down to collateral data, as an indented tree.
  */
 import { formatMoney } from "../core/money.ts";
-import type { PeriodResult, TraceInput, Value } from "../engine/result.ts";
+import type { PeriodResult, TraceInput } from "../engine/result.ts";
 import type { Unit } from "../semantics/units.ts";
 import type { AgreementView } from "../semantics/view.ts";
-import { flowText } from "./conformed.ts";
-
-function show(v: Value, unit?: Unit): string {
-  if (typeof v === "boolean") return v ? "true" : "false";
-  if (unit === "Rate" || unit === "Percentage") return `${v.times(100).toDecimalPlaces(6).toString()}%`;
-  if (unit === "Count") return v.toFixed(0);
-  return formatMoney(v);
-}
+import { flowText, showValue, versionText } from "./values.ts";
 
 function inputUnit(i: TraceInput, p: PeriodResult): Unit | undefined {
   if (i.kind === "term" || i.kind === "prior") return p.terms[/"(.*)"/.exec(i.what)?.[1] ?? ""]?.unit;
@@ -55,7 +48,7 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
     if (inputs.length === 0) lines.push(`${"  ".repeat(level)}(nothing: a fixed amount or condition)`);
     for (const i of inputs) {
       const pad = "  ".repeat(level);
-      lines.push(`${pad}- ${i.what} = ${show(i.value, inputUnit(i, p))}`);
+      lines.push(`${pad}- ${i.what} = ${showValue(i.value, inputUnit(i, p))}`);
       if (i.kind !== "term" || level >= depth) continue;
       const name = /^"(.*)"$/.exec(i.what)?.[1];
       const t = name ? p.terms[name] : undefined;
@@ -70,7 +63,7 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
     case "term": {
       const term = p.terms[found.key]!;
       const def = view.definitions.get(found.key);
-      lines.push(`"${found.key}" = ${show(term.value, term.unit)}`);
+      lines.push(`"${found.key}" = ${showValue(term.value, term.unit)}`);
       lines.push(`  version: ${term.version}; defined at ${at(term.loc)}`);
       if (def?.node.text) lines.push(`  text: ${flowText(def.node.text.text)}`);
       if (def?.node.reading) lines.push(`  reading: ${flowText(def.node.reading.text)}`);
@@ -138,9 +131,7 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
     case "provision": {
       const pr = view.provisions.get(found.key)!;
       lines.push(`Section ${found.key}${pr.node.title ? ` (${pr.node.title})` : ""}: a text provision`);
-      lines.push(
-        `  version: ${pr.version.label}${pr.version.effective ? `, effective ${pr.version.effective}` : ""}; written at ${at(pr.node.loc)}`,
-      );
+      lines.push(`  version: ${versionText(pr.version)}; written at ${at(pr.node.loc)}`);
       lines.push(`  text: ${flowText(pr.node.text.text)}`);
       break;
     }

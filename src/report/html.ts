@@ -25,7 +25,8 @@ import { findClause, type AgreementView, type VersionLabel } from "../semantics/
 import type { Clause, Definition, LegalText, Provenance, Section, TextProvision } from "../syntax/ast.ts";
 import { CSS, JS } from "./html/assets.ts";
 import { Anchors, attr, esc } from "./html/escape.ts";
-import { flowText } from "./conformed.ts";
+import { definitionWords, flowText, remainderWords, showValue, versionText } from "./values.ts";
+import { clauseOrder } from "../amend/in-force.ts";
 
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
@@ -54,31 +55,6 @@ function cell(x: Decimal): string {
   return x.isZero() ? "-" : formatMoney(x);
 }
 
-function percent(x: Decimal): string {
-  return `${x.times(100).toDecimalPlaces(6).toString()}%`;
-}
-
-/** A value as people read it, by unit. */
-function show(v: Value, unit: Unit | undefined): string {
-  if (typeof v === "boolean") return v ? "true" : "false";
-  switch (unit) {
-    case "Money":
-    case undefined:
-      return money(v);
-    case "MoneyPerAnnum":
-      return `${money(v)} per annum`;
-    case "Rate":
-      return `${percent(v)} per annum`;
-    case "Percentage":
-      return percent(v);
-    case "Count":
-      return v.toFixed(0);
-    default:
-      return v.toDecimalPlaces(10).toString();
-  }
-}
-
-/** Whether a class has nothing to show on a date (retired, or not yet receiving anything). */
 function idle(c: ClassResult): boolean {
   return (
     c.beginningBalance.isZero() &&
@@ -172,8 +148,7 @@ class Page {
 
   /** The amendment badge ("Amendment Number One, item 2"), or "" for the Agreement's own wording. */
   private badge(v: VersionLabel | undefined, label?: string): string {
-    if (v && v.item !== undefined)
-      return ` <span class="badge" title="${attr(`${v.instrument}, item ${v.item}${v.effective ? `, effective ${v.effective}` : ""}`)}">${esc(v.label)}</span>`;
+    if (v && v.item !== undefined) return ` <span class="badge" title="${attr(versionText(v))}">${esc(v.label)}</span>`;
     if (!v && label && label !== "Agreement") return ` <span class="badge">${esc(label)}</span>`;
     return "";
   }
@@ -354,13 +329,13 @@ class Page {
         ? this.cellLink(row(n - 1), c.beginningBalance)
         : cell(c.beginningBalance);
       out.push(
-        `<tr id="${row(n)}"><td>${esc(g)}</td><td>${begin}</td><td>${cell(c.interest)}</td><td>${cell(c.scheduledPrincipal)}</td><td>${cell(c.prepayments)}</td><td>${cell(c.netLiquidationProceeds)}</td><td>${cell(c.realizedLoss)}</td><td>${cell(c.endingBalance)}</td><td>${percent(c.netMortgageRate)}</td></tr>`,
+        `<tr id="${row(n)}"><td>${esc(g)}</td><td>${begin}</td><td>${cell(c.interest)}</td><td>${cell(c.scheduledPrincipal)}</td><td>${cell(c.prepayments)}</td><td>${cell(c.netLiquidationProceeds)}</td><td>${cell(c.realizedLoss)}</td><td>${cell(c.endingBalance)}</td><td>${showValue(c.netMortgageRate, "Percentage")}</td></tr>`,
       );
     }
     out.push("</tbody></table>");
     const idx = Object.entries(p.collateral.indexRates);
     if (idx.length)
-      out.push(`<p class="m">Index rates: ${idx.map(([k, v]) => `${esc(k)} ${percent(v)} per annum`).join("; ")}</p>`);
+      out.push(`<p class="m">Index rates: ${idx.map(([k, v]) => `${esc(k)} ${showValue(v, "Rate")}`).join("; ")}</p>`);
 
     // Certificates. A distribution links to the clause that paid it (the first, when several did);
     // a beginning balance to the previous date's row.
@@ -444,7 +419,7 @@ class Page {
       const v = view.definitions.get(name)?.version;
       const ver = v && v.item !== undefined ? this.badge(v).trim() : esc(t.version);
       out.push(
-        `<tr><td>${this.link(id, `"${esc(name)}"`)}</td><td>${this.link(id, esc(show(t.value, t.unit)))}</td><td>${ver}</td></tr>`,
+        `<tr><td>${this.link(id, `"${esc(name)}"`)}</td><td>${this.link(id, esc(showValue(t.value, t.unit)))}</td><td>${ver}</td></tr>`,
       );
     }
     out.push("</tbody></table>");
@@ -459,10 +434,7 @@ class Page {
 
   /** The version line of an entry: "Agreement, agreement.pacta:780:3", or the amendment, item and effective date. */
   private versionLine(v: VersionLabel | undefined, label: string, loc: SourceLocation): string {
-    const version =
-      v && v.item !== undefined
-        ? `${esc(v.instrument)}, item ${v.item}${v.effective ? `, effective ${esc(v.effective)}` : ""}`
-        : esc(label);
+    const version = v && v.item !== undefined ? esc(versionText(v)) : esc(label);
     return `<p class="m vl">${version}, ${esc(this.where(loc))}</p>`;
   }
 
@@ -499,7 +471,7 @@ class Page {
     const t = p.terms[name]!;
     const v = view.definitions.get(name)?.version;
     return [
-      `${this.entryOpen(this.termId(p.number, name), v)}<h4>"${esc(name)}" = ${esc(show(t.value, t.unit))}${this.badge(v, t.version)}</h4>`,
+      `${this.entryOpen(this.termId(p.number, name), v)}<h4>"${esc(name)}" = ${esc(showValue(t.value, t.unit))}${this.badge(v, t.version)}</h4>`,
       this.versionLine(v, t.version, t.loc),
       this.inputs(p, t.inputs, classRows),
       "</div>",
@@ -557,7 +529,7 @@ class Page {
           break;
       }
       const what = esc(i.what);
-      return `<li>${target ? this.link(target, what) : what} = ${esc(show(i.value, unit))}</li>`;
+      return `<li>${target ? this.link(target, what) : what} = ${esc(showValue(i.value, unit))}</li>`;
     });
     return `<ul class="in">${items.join("")}</ul>`;
   }
@@ -583,7 +555,7 @@ class Page {
           this.provisionBlock(this.termText(name, x.version), `"${esc(name)}"`, x, versions[i + 1], (d) => ({
             text: d.text && {
               ...d.text,
-              text: flowText(d.text.text).replace(new RegExp(`^${escapeRegExp(name)}\\s*:\\s*`), ""),
+              text: definitionWords(name, d.text.text),
             },
             reading: d.reading,
             provenance: d.provenance,
@@ -601,13 +573,10 @@ class Page {
       out.push(
         `<div class="p" id="${attr(this.sectionText(s.id))}"><h4>Section ${esc(s.id)}${s.title ? ` ${esc(s.title)}` : ""}</h4>`,
         `<p class="m">${s.provenance ? `${esc(PROVENANCE[s.provenance])}; ` : ""}written at <code>${esc(this.where(s.loc))}</code>${s.source ? `; distributes the ${esc(s.source.name)}` : ""}</p>`,
-        `<div class="tx">${s.text ? `<p>${esc(flowText(s.text.text))}</p>` : ""}${s.remainderTo ? `<p>${esc(s.remainderLabel ?? "Remainder")} ${s.remainderText ? esc(flowText(s.remainderText.text)) : `the remainder to the Class ${esc(s.remainderTo.name)} Certificateholders.`}</p>` : ""}</div>`,
+        `<div class="tx">${s.text ? `<p>${esc(flowText(s.text.text))}</p>` : ""}${s.remainderTo ? `<p>${esc(flowText(remainderWords(s)))}</p>` : ""}</div>`,
         "</div>",
       );
-      const lists = va.views.map(
-        (v) => v.sections.find((x) => x.section.id === s.id)?.clauses.map((c) => c.node.id) ?? [],
-      );
-      for (const id of mergeOrder(lists)) {
+      for (const id of clauseOrder(va, s.id)) {
         const versions = this.versionsOf<Clause>(`clause:${id}`, (v) => {
           const f = findClause(v, id);
           return f ? f.section.clauses[f.index] : undefined;
@@ -675,8 +644,7 @@ class Page {
     },
   ): string {
     const v = x.version;
-    const by = (y: Versioned<T>) =>
-      `${esc(y.version.label)}${y.version.effective ? `, effective ${esc(y.version.effective)}` : ""}`;
+    const by = (y: Versioned<T>) => esc(versionText(y.version));
     const status: string[] = [];
     if (x.change === "original")
       status.push(v.item === undefined ? "wording of the Agreement" : `wording of ${esc(v.label)}`);
@@ -696,32 +664,4 @@ class Page {
         : `<div class="tx"><p>${p?.text ? esc(flowText(p.text.text)) : "(no text)"}</p>${p?.reading ? `<p class="rd"><em>Reading:</em> ${esc(flowText(p.reading.text))}</p>` : ""}</div>`;
     return `<div class="${cls}" id="${attr(id)}"><h4>${heading}${this.badge(v)}</h4>\n<p class="m">${status.join("; ")}</p>${body}</div>`;
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * Merges orders of the same items (clause ids of one section in successive views): the last order,
- * with any item only an earlier order has placed after its nearest predecessor there.
- */
-function mergeOrder(lists: string[][]): string[] {
-  const out = [...(lists[lists.length - 1] ?? [])];
-  for (let k = lists.length - 2; k >= 0; k--) {
-    const l = lists[k]!;
-    l.forEach((id, i) => {
-      if (out.includes(id)) return;
-      let at = 0;
-      for (let j = i - 1; j >= 0; j--) {
-        const pos = out.indexOf(l[j]!);
-        if (pos >= 0) {
-          at = pos + 1;
-          break;
-        }
-      }
-      out.splice(at, 0, id);
-    });
-  }
-  return out;
 }
