@@ -29,6 +29,12 @@ import type {
   Value,
 } from "./result.ts";
 
+/** Where the odd cents of a pro rata split go (a clause's declared rounding). */
+type OddCents = "largest remainder" | "first class";
+
+/** The per-class amounts a clause can pay as due. */
+type PerClassDue = "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses";
+
 /** What a class carries from one Distribution Date to the next. */
 export interface ClassCarry {
   balance: Decimal;
@@ -119,8 +125,6 @@ export class DistributionDateRun implements EvalContext {
   private readonly clauseAt = new Map<string, { run: SectionRun; index: number }>();
   private readonly classes = new Map<string, ClassState>();
   private afterDistributions?: Map<string, Decimal>;
-  /** The odd-cents policy of the clause being run. */
-  private oddCents: "largest remainder" | "first class" = "largest remainder";
 
   constructor(private readonly p: PeriodInputs) {
     this.periodNumber = p.number;
@@ -440,39 +444,39 @@ export class DistributionDateRun implements EvalContext {
     };
     if (c.condition) result.applies = this.bool(compile(c.condition)(this), c.condition);
     if (!result.applies) return result;
-    const oddCents = c.rounding?.oddCents ?? "largest remainder";
+    const odd = c.rounding?.oddCents ?? "largest remainder";
     const a = c.action;
     if (a.kind === "writeDown") {
       result.due = this.amountDue(c, a.amount);
-      this.oddCents = oddCents; // set after evaluating: evaluation may run other clauses
-      result.paid = this.allocateBalances(result.due, a.from, "write-down", result.payments);
+      result.paid = this.allocateBalances(result.due, a.from, "write-down", odd, result.payments);
     } else if (a.amount.kind === "amount") {
       result.due = this.amountDue(c, a.amount.expr);
       // "until reduced to zero": what is due is no more than the balances left to reduce.
       if (a.as === "principal" && a.untilReducedToZero)
-        result.due = min(result.due, sum(a.to.flatMap((s) => s.classes.map((x) => this.classes.get(x.name)!.balance))));
+        result.due = min(
+          result.due,
+          this.total(a.to, (s) => s.balance),
+        );
       // Interest is paid up to the classes' interest due: what is due is no more than that.
       if (a.as === "interest")
         result.due = min(
           result.due,
-          sum(a.to.flatMap((s) => s.classes.map((x) => this.classes.get(x.name)!.interestOutstanding))),
+          this.total(a.to, (s) => s.interestOutstanding),
         );
       const cash = min(result.due, run.remaining);
-      this.oddCents = oddCents;
       result.paid =
         a.as === "principal"
-          ? this.allocateBalances(cash, a.to, "principal", result.payments)
+          ? this.allocateBalances(cash, a.to, "principal", odd, result.payments)
           : a.as === "interest"
-            ? this.allocateDue(cash, a.to, "interest due", result.payments) // up to each class's interest due
-            : this.allocateOther(cash, a.to, result.payments);
+            ? this.allocateDue(cash, a.to, "interest due", odd, result.payments)
+            : this.allocateOther(cash, a.to, odd, result.payments);
     } else {
       const kind = a.amount.kind;
       for (const st of a.to)
         for (const x of st.classes)
           this.read({ kind: "class", what: `${kind} of class ${x.name}`, value: this.outstanding(x.name, kind) });
-      result.due = sum(a.to.flatMap((s) => s.classes.map((x) => this.outstanding(x.name, kind))));
-      this.oddCents = oddCents;
-      result.paid = this.allocateDue(min(result.due, run.remaining), a.to, kind, result.payments);
+      result.due = this.total(a.to, (s) => this.outstanding(s.decl.name, kind));
+      result.paid = this.allocateDue(min(result.due, run.remaining), a.to, kind, odd, result.payments);
     }
     result.shortfall = result.due.minus(result.paid);
     if (run.sv.section.source) run.remaining = run.remaining.minus(result.paid);
@@ -485,10 +489,7 @@ export class DistributionDateRun implements EvalContext {
     return max(round(raw, c.rounding ?? CENT_HALF_UP), ZERO);
   }
 
-  private outstanding(
-    name: string,
-    kind: "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses",
-  ): Decimal {
+  private outstanding(name: string, kind: PerClassDue): Decimal {
     const s = this.classes.get(name)!;
     return kind === "interest due"
       ? s.interestOutstanding
@@ -497,25 +498,53 @@ export class DistributionDateRun implements EvalContext {
         : s.brOutstanding;
   }
 
+  /** The sum of `pick` over every class the recipient steps name. */
+  private total(steps: readonly RecipientStep[], pick: (s: ClassState) => Decimal): Decimal {
+    return sum(steps.flatMap((st) => st.classes.map((x) => pick(this.classes.get(x.name)!))));
+  }
+
+  /**
+   * Spends `amount` over the recipient steps in order. Within a step each class takes up to its
+   * `cap` (what it is owed, or its balance): in list order if sequential, else pro rata to the caps
+   * (shares in cents, odd cents placed by `odd`). `apply` books each share; returns the total spent.
+   */
+  private allocate(
+    amount: Decimal,
+    steps: readonly RecipientStep[],
+    cap: (s: ClassState) => Decimal,
+    odd: OddCents,
+    apply: (s: ClassState, amt: Decimal) => void,
+  ): Decimal {
+    let left = amount;
+    for (const step of steps) {
+      const states = step.classes.map((c) => this.classes.get(c.name)!);
+      const caps = states.map(cap);
+      const stepPay = min(left, sum(caps));
+      const shares = step.allocation === "sequentially" ? sequential(stepPay, caps) : splitProRata(stepPay, caps, odd);
+      shares.forEach((amt, i) => {
+        if (!amt.isZero()) apply(states[i]!, amt);
+      });
+      left = left.minus(stepPay);
+    }
+    return amount.minus(left);
+  }
+
   /** Pays per-class amounts due (interest, basis risk, loss reimbursement) step by step; returns the total. */
   private allocateDue(
     cash: Decimal,
     steps: RecipientStep[],
-    kind: "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses",
+    kind: PerClassDue,
+    odd: OddCents,
     out: ClassPayment[],
   ): Decimal {
-    let left = cash;
     const payKind: ClassPayment["kind"] =
       kind === "interest due" ? "interest" : kind === "unpaid realized losses" ? "loss reimbursement" : "basis risk";
-    for (const step of steps) {
-      const names = step.classes.map((c) => c.name);
-      const dues = names.map((n) => this.outstanding(n, kind));
-      const stepPay = min(left, sum(dues));
-      const shares =
-        step.allocation === "sequentially" ? sequential(stepPay, dues) : splitProRata(stepPay, dues, this.oddCents);
-      shares.forEach((amt, i) => {
-        if (amt.isZero()) return;
-        const s = this.classes.get(names[i]!)!;
+    return this.allocate(
+      cash,
+      steps,
+      (s) => this.outstanding(s.decl.name, kind),
+      odd,
+      (s, amt) => {
         if (kind === "interest due") {
           s.interestOutstanding = s.interestOutstanding.minus(amt);
           s.interestPaid = s.interestPaid.plus(amt);
@@ -526,11 +555,9 @@ export class DistributionDateRun implements EvalContext {
           s.brOutstanding = s.brOutstanding.minus(amt);
           s.brPaid = s.brPaid.plus(amt);
         }
-        out.push({ class: names[i]!, kind: payKind, amount: amt });
-      });
-      left = left.minus(stepPay);
-    }
-    return cash.minus(left);
+        out.push({ class: s.decl.name, kind: payKind, amount: amt });
+      },
+    );
   }
 
   /** Pays principal (or writes down) up to the classes' balances, step by step; returns the total. */
@@ -538,31 +565,24 @@ export class DistributionDateRun implements EvalContext {
     amount: Decimal,
     steps: RecipientStep[],
     kind: "principal" | "write-down",
+    odd: OddCents,
     out: ClassPayment[],
   ): Decimal {
-    let left = amount;
-    for (const step of steps) {
-      const names = step.classes.map((c) => c.name);
-      const balances = names.map((n) => this.classes.get(n)!.balance);
-      const stepPay = min(left, sum(balances));
-      const shares =
-        step.allocation === "sequentially"
-          ? sequential(stepPay, balances)
-          : splitProRata(stepPay, balances, this.oddCents);
-      shares.forEach((amt, i) => {
-        if (amt.isZero()) return;
-        const s = this.classes.get(names[i]!)!;
+    return this.allocate(
+      amount,
+      steps,
+      (s) => s.balance,
+      odd,
+      (s, amt) => {
         s.balance = s.balance.minus(amt);
         if (kind === "principal") s.principalPaid = s.principalPaid.plus(amt);
         else {
           s.writtenDown = s.writtenDown.plus(amt);
           s.rlOutstanding = s.rlOutstanding.plus(amt);
         }
-        out.push({ class: names[i]!, kind, amount: amt });
-      });
-      left = left.minus(stepPay);
-    }
-    return amount.minus(left);
+        out.push({ class: s.decl.name, kind, amount: amt });
+      },
+    );
   }
 
   /**
@@ -570,14 +590,14 @@ export class DistributionDateRun implements EvalContext {
    * to the classes of the first recipient step: all to the first class if sequential, else pro rata
    * by Certificate Principal Balance. (`pacta check` warns about such clauses and allows one step.)
    */
-  private allocateOther(amount: Decimal, steps: RecipientStep[], out: ClassPayment[]): Decimal {
+  private allocateOther(amount: Decimal, steps: RecipientStep[], odd: OddCents, out: ClassPayment[]): Decimal {
     const step = steps[0]!;
     const names = step.classes.map((c) => c.name);
     const weights = names.map((n) => this.classes.get(n)!.balance);
     const shares =
       step.allocation === "sequentially"
         ? names.map((_, i) => (i === 0 ? amount : ZERO))
-        : splitProRata(amount, weights, this.oddCents);
+        : splitProRata(amount, weights, odd);
     shares.forEach((amt, i) => {
       if (amt.isZero()) return;
       const s = this.classes.get(names[i]!)!;
