@@ -7,7 +7,8 @@ import { checkCommand } from "./check-command.ts";
 import { fmtCommand } from "./fmt-command.ts";
 import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
-import { collateralCommand, decrementCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
+import { collateralCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
+import { decrementCommand } from "./decrement-command.ts";
 
 const program = new Command();
 program

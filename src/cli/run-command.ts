@@ -17,7 +17,6 @@ import { renderCsv } from "../report/csv.ts";
 import { renderHtml } from "../report/html.ts";
 import { renderJson } from "../report/json.ts";
 import { renderTable } from "../report/table.ts";
-import { decrementTables, renderDecrementTables } from "../analytics/decrement.ts";
 import { checkOutputPath, dealInputs, emit, printDiagnostics } from "./io.ts";
 
 /** Options of `pacta run`, as parsed from the command line (percentages as typed). */
@@ -227,40 +226,5 @@ export function collateralCommand(dir: string, o: RunCommandOptions): number {
   checkOutputPath(o.out, dealInputs(dir, o.collateral));
   const deal = loadChecked(dir);
   emit(writeCollateralCsv(collateralFor(deal, o).periods), o.out);
-  return 0;
-}
-
-/**
- * The `pacta decrement` command: runs the deal once per prepayment speed (multiples of the
- * pricing curve, or constant CPRs) and prints each class's decrement table and WAL.
- * Returns the exit code. @throws PactaError on a bad deal or option.
- */
-export function decrementCommand(dir: string, o: RunCommandOptions & { speeds?: string }): number {
-  checkOutputPath(o.out, dealInputs(dir));
-  if (o.collateral)
-    throw new PactaError([
-      diag("PA5001", cli, {
-        message: "decrement tables compare prepayment speeds; --collateral gives one set of actual collections",
-        hint: "drop --collateral",
-      }),
-    ]);
-  const deal = loadChecked(dir);
-  const useCpr = o.cpr !== undefined;
-  const list = (useCpr ? o.cpr! : (o.speeds ?? o.ppc ?? "0,50,100,150,200")).split(",").map((x) => x.trim());
-  if (list.some((x) => x === ""))
-    throw new PactaError([
-      diag("PA5001", cli, { message: "the list of speeds has an empty entry", hint: "e.g. --ppc 0,50,100,150,200" }),
-    ]);
-  const runs = list.map((speed) => runLoaded(deal, { ...o, ...(useCpr ? { cpr: speed } : { ppc: speed }) }));
-  const labels = list.map((x) => `${x.replace(/%$/, "")}% ${useCpr ? "CPR" : "PPC"}`);
-  const closing = deal.versioned.views[0]!.calendar!.closingDate!;
-  const losses = runs[0]!.collateralSource.replace(/^.*?% (CPR|of the pricing prepayment assumption), /, "");
-  emit(
-    renderDecrementTables(
-      decrementTables(runs, labels, closing),
-      `Assumptions: ${losses}; WAL in years from the Closing Date (${closing}), actual/365`,
-    ),
-    o.out,
-  );
   return 0;
 }
