@@ -20,17 +20,23 @@ program
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-const scenario = (c: Command) =>
-  c
-    .option(
-      "--collateral <file.csv>",
-      "actual collections per period and loan group (see docs/collateral.md) instead of the projection",
-    )
+/** The scenario options of a projection: actual collateral, or prepayment speed and losses. */
+const scenario = (c: Command) => {
+  c.option(
+    "--collateral <file.csv>",
+    "actual collections per period and loan group (see docs/collateral.md) instead of the projection",
+  )
     .option(
       "--cpr <percent>",
       "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)",
     )
-    .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150")
+    .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150");
+  return losses(c);
+};
+
+/** The default, severity and recovery-lag options of every projection. */
+const losses = (c: Command) =>
+  c
     .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
     .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")
     .option("--lag <months>", "months from default to liquidation (default 12)");
@@ -85,15 +91,13 @@ scenario(
     process.exitCode = await guarded(() => explainCommand(dir, target, opts));
   });
 
-program
+const decrement = program
   .command("decrement")
   .description("decrement tables and weighted average lives of every class at several prepayment speeds")
   .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
   .option("--ppc <list>", "multiples of the pricing prepayment curve, in percent (default 0,50,100,150,200)")
-  .option("--cpr <list>", "constant prepayment rates instead, in percent, e.g. 0,10,20,30")
-  .option("--cdr <percent>", "constant default rate for every column, e.g. 5 (default 0)")
-  .option("--severity <percent>", "loss severity on liquidation (default 35)")
-  .option("--lag <months>", "months from default to liquidation (default 12)")
+  .option("--cpr <list>", "constant prepayment rates instead, in percent, e.g. 0,10,20,30");
+losses(decrement)
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (dir: string, opts: RunCommandOptions) => {
     process.exitCode = await guarded(() => decrementCommand(dir, opts));
