@@ -6,15 +6,14 @@
  */
 import { Decimal, ZERO, cents, max, min, splitProRata, sum } from "../src/core/money.ts";
 import { project } from "../src/collateral/projection.ts";
-import { poolTermsOf } from "../src/collateral/from-agreement.ts";
 import type { CollateralPeriod } from "../src/collateral/types.ts";
 import { loadDeal } from "../src/deal/load.ts";
 import { run } from "../src/engine/run.ts";
-import { runDeal } from "../src/cli/run-command.ts";
+import { loadDeal as loadViaApi, runDeal } from "../src/api.ts";
 
 const deal = loadDeal("test/fixtures/toy");
-const va = deal.versioned!;
-const pools = poolTermsOf(va.views[0]!.groups.values());
+const va = deal.model!;
+const pools = [...va.groups.values()].map((g) => g.pool);
 const flows = project(pools, {
   cpr: new Decimal("0.10"),
   cdr: new Decimal("0.03"),
@@ -77,7 +76,7 @@ function handWritten(periods: readonly CollateralPeriod[]): string[][] {
 }
 
 function viaPacta(periods: readonly CollateralPeriod[]): string[][] {
-  const r = run(va, { deal: "toy", collateral: periods, collateralSource: "bench" });
+  const r = run(va, { collateral: periods, collateralSource: "bench" });
   return r.periods.map((p) => ["A-1", "A-2", "M-1"].map((c) => p.classes[c]!.balance.toFixed(2)));
 }
 
@@ -101,6 +100,6 @@ console.log(`toy deal, ${a.length} Distribution Dates, 3% CDR: both waterfalls g
 const hand = time("hand-written TypeScript waterfall", () => handWritten(flows), 50);
 const dsl = time("pacta engine (compiled agreement)", () => viaPacta(flows), 50);
 console.log(`ratio pacta / hand-written: ${(dsl / hand).toFixed(2)}×`);
-const rs1 = time("RS1 as amended, whole run (load + project + run)", () => runDeal("agreements/ramp-2002-rs1", {}), 3);
-const dates = runDeal("agreements/ramp-2002-rs1", {}).periods.length;
+const rs1 = time("RS1 as amended, whole run (load + project + run)", () => runDeal(loadViaApi("agreements/ramp-2002-rs1")).result!, 3);
+const dates = runDeal(loadViaApi("agreements/ramp-2002-rs1")).result!.periods.length;
 console.log(`RS1: ${dates} Distribution Dates, ${(rs1 / dates).toFixed(2)} ms per Distribution Date`);

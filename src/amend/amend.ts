@@ -295,11 +295,10 @@ function applyEvent(
       const cur = view.provisions.get(p.provision.id);
       if (!cur) return missing(`provision ${p.provision.id}`, view.provisions.keys(), "");
       const original: ProvisionVersion = { change: "original", version: cur.version, node: cur.node };
-      view.provisions.set(p.provision.id, {
-        node: { ...p.provision, title: p.provision.title ?? cur.node.title },
-        version,
-      });
-      record(`provision:${p.provision.id}`, { change: "replaced", version, node: p.provision }, original);
+      // The same node in the view and the history: one version, one object (the model keys versions by node).
+      const node = { ...p.provision, title: p.provision.title ?? cur.node.title };
+      view.provisions.set(p.provision.id, { node, version });
+      record(`provision:${p.provision.id}`, { change: "replaced", version, node }, original);
       return;
     }
   }

@@ -80,8 +80,7 @@ export function explainCommand(
       }),
     ]);
   }
-  const view = viewOn(deal.versioned, p.distributionDate);
-  const text = explain(p, view, target, Number(opts.depth));
+  const text = explain(deal.model, p, target, Number(opts.depth));
   if (!text) {
     // A clause or definition an amendment deleted, or inserts only later: say so.
     const key = [...deal.versioned.history.keys()].find(

@@ -1,14 +1,12 @@
 /**
- * The `pacta` command: parses arguments (commander) and dispatches to a subcommand.
+ * The `pacta` command: parses arguments (commander) and dispatches to a subcommand. Each
+ * command's module is imported only when that command runs, so `pacta --version` or `pacta
+ * check` do not load the engine, the reports or the formatter.
  */
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { checkCommand } from "./check-command.ts";
-import { fmtCommand } from "./fmt-command.ts";
-import { conformedCommand, explainCommand } from "./audit-commands.ts";
 import { guarded } from "./io.ts";
-import { collateralCommand, runCommand, type RunCommandOptions } from "./run-command.ts";
-import { decrementCommand } from "./decrement-command.ts";
+import type { RunCommandOptions } from "./run-command.ts";
 
 const program = new Command();
 program
@@ -56,7 +54,7 @@ scenario(
   .option("--trace", "with --format json: list every term's and clause's inputs")
   .option("--out <file>", "write the report to this file instead of standard output")
   .action(async (dir: string, opts: RunCommandOptions) => {
-    process.exitCode = await guarded(() => runCommand(dir, opts));
+    process.exitCode = await guarded(async () => (await import("./run-command.ts")).runCommand(dir, opts));
   });
 
 program
@@ -65,7 +63,7 @@ program
   .argument("<deal-dir>", "directory holding agreement.pacta and amendment-N.pacta files")
   .option("--format <format>", "text or json", "text")
   .action(async (dir: string, opts: { format?: string }) => {
-    process.exitCode = await guarded(() => checkCommand(dir, opts));
+    process.exitCode = await guarded(async () => (await import("./check-command.ts")).checkCommand(dir, opts));
   });
 
 program
@@ -75,7 +73,7 @@ program
   .option("--as-of <date>", "the copy as in force on this date (YYYY-MM-DD); default: with every amendment")
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (dir: string, opts: { asOf?: string; out?: string }) => {
-    process.exitCode = await guarded(() => conformedCommand(dir, opts));
+    process.exitCode = await guarded(async () => (await import("./audit-commands.ts")).conformedCommand(dir, opts));
   });
 
 scenario(
@@ -88,7 +86,9 @@ scenario(
   .requiredOption("--date <n|date>", "the Distribution Date: its number (1 = the first) or its date (YYYY-MM-DD)")
   .option("--depth <n>", "levels of inputs to show", "3")
   .action(async (dir: string, target: string, opts: RunCommandOptions & { date: string; depth: string }) => {
-    process.exitCode = await guarded(() => explainCommand(dir, target, opts));
+    process.exitCode = await guarded(async () =>
+      (await import("./audit-commands.ts")).explainCommand(dir, target, opts),
+    );
   });
 
 const decrement = program
@@ -100,7 +100,7 @@ const decrement = program
 losses(decrement)
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (dir: string, opts: RunCommandOptions) => {
-    process.exitCode = await guarded(() => decrementCommand(dir, opts));
+    process.exitCode = await guarded(async () => (await import("./decrement-command.ts")).decrementCommand(dir, opts));
   });
 
 program
@@ -109,7 +109,7 @@ program
   .argument("<paths...>", ".pacta files or directories (searched recursively)")
   .option("--check", "do not write; exit 1 if any file is not formatted")
   .action(async (paths: string[], opts: { check?: boolean }) => {
-    process.exitCode = await guarded(() => fmtCommand(paths, opts));
+    process.exitCode = await guarded(async () => (await import("./fmt-command.ts")).fmtCommand(paths, opts));
   });
 
 scenario(
@@ -120,7 +120,7 @@ scenario(
 )
   .option("--out <file>", "write to this file instead of standard output")
   .action(async (dir: string, opts: RunCommandOptions) => {
-    process.exitCode = await guarded(() => collateralCommand(dir, opts));
+    process.exitCode = await guarded(async () => (await import("./run-command.ts")).collateralCommand(dir, opts));
   });
 
 await program.parseAsync(process.argv);

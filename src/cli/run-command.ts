@@ -76,17 +76,23 @@ function wholeOption(name: string, text: string): number {
 }
 
 /** The deal loaded and checked, or a thrown PactaError with every diagnostic. Warnings go to stderr. */
-export function loadChecked(dir: string): LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> } {
+export function loadChecked(dir: string): CheckedDeal {
   const deal = loadDeal(dir);
-  if (hasErrors(deal.diagnostics) || !deal.versioned) throw new PactaError(deal.diagnostics);
+  if (hasErrors(deal.diagnostics) || !deal.versioned || !deal.model) throw new PactaError(deal.diagnostics);
   const warnings = deal.diagnostics.filter((d) => d.severity === "warning");
   if (warnings.length && process.env["PACTA_QUIET"] !== "1") printDiagnostics(warnings);
-  return deal as LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> };
+  return deal as CheckedDeal;
 }
+
+/** A deal that loaded, checked and lowered. */
+export type CheckedDeal = LoadedDeal & {
+  versioned: NonNullable<LoadedDeal["versioned"]>;
+  model: NonNullable<LoadedDeal["model"]>;
+};
 
 /** Collateral for the run: the CSV if given, else the projection under the scenario. */
 export function collateralFor(
-  deal: LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> },
+  deal: CheckedDeal,
   o: RunCommandOptions,
 ): { periods: CollateralPeriod[]; source: string } {
   const groups = [...deal.versioned.views[0]!.groups.values()];
@@ -173,11 +179,11 @@ export function runDeal(dir: string, o: RunCommandOptions): RunResult {
 
 /** Projects (or reads the collateral of) an already loaded deal and runs it. @throws PactaError */
 export function runLoaded(
-  deal: LoadedDeal & { versioned: NonNullable<LoadedDeal["versioned"]> },
+  deal: CheckedDeal,
   o: RunCommandOptions,
 ): RunResult {
   const col = collateralFor(deal, o);
-  const opts: Parameters<typeof run>[1] = { deal: deal.name, collateral: col.periods, collateralSource: col.source };
+  const opts: Parameters<typeof run>[1] = { collateral: col.periods, collateralSource: col.source };
   if (o.periods !== undefined) {
     opts.maxPeriods = wholeOption("periods", o.periods);
     if (opts.maxPeriods < 1)
@@ -185,7 +191,7 @@ export function runLoaded(
         diag("PA5001", cli, { message: "--periods must be at least 1", hint: "e.g. --periods 12 for the first year" }),
       ]);
   }
-  return run(deal.versioned, opts);
+  return run(deal.model, opts);
 }
 
 /** The `pacta run` command. Returns the exit code. */

@@ -3,10 +3,11 @@
  * and amended into one versioned agreement. This is the front half of the pipeline
  * (syntax → semantics → amend) behind every CLI command.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
 import { diag, hasErrors, type Diagnostic } from "../core/diagnostics.ts";
 import { amend, type VersionedAgreement } from "../amend/amend.ts";
+import { lower } from "../model/lower.ts";
+import type { DealModel } from "../model/types.ts";
+import { diskHost, type DealHost } from "./host.ts";
 import type { Agreement, Amendment } from "../syntax/ast.ts";
 import { parse, TOO_LONG, type Comment } from "../syntax/parse.ts";
 
@@ -24,39 +25,41 @@ export interface LoadedDeal {
   dir: string;
   files: DealFile[];
   versioned?: VersionedAgreement;
+  /** The resolved model, when everything checked and the deal can be scheduled. */
+  model?: DealModel;
   diagnostics: Diagnostic[];
 }
 
-/** The amendment files of a deal directory, in the order of their number (amendment-1, amendment-2, …). */
-export function amendmentFiles(dir: string): string[] {
-  return readdirSync(dir)
+/** The amendment files among `files`, in the order of their number (amendment-1, amendment-2, …). */
+export function amendmentFiles(files: readonly string[]): string[] {
+  return files
     .map((f) => ({ f, m: /^amendment-(\d+)\.pacta$/.exec(f) }))
     .filter((x) => x.m)
     .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))
-    .map((x) => join(dir, x.f));
+    .map((x) => x.f);
 }
 
 /**
- * Loads, parses, checks and amends the deal in `dir`. File names in diagnostics are relative to
+ * Loads, parses, checks, amends and lowers the deal in `dir` (a directory, or a DealHost). File names in diagnostics are relative to
  * the working directory. Never throws on user input; a missing directory or agreement file is a
  * PA5002 / PA1004 diagnostic.
  */
-export function loadDeal(dir: string): LoadedDeal {
-  const name = basename(dir.replace(/\/+$/, ""));
-  const out: LoadedDeal = { name, dir, files: [], diagnostics: [] };
-  const agreementPath = join(dir, "agreement.pacta");
-  if (!existsSync(dir) || !statSync(dir).isDirectory() || !existsSync(agreementPath)) {
-    out.diagnostics.push(diag("PA5002", { file: dir, line: 1, column: 1 }, { dir }));
+export function loadDeal(dir: string | DealHost): LoadedDeal {
+  const host = typeof dir === "string" ? diskHost(dir) : dir;
+  const out: LoadedDeal = { name: host.name, dir: host.where, files: [], diagnostics: [] };
+  const agreementPath = "agreement.pacta";
+  const all = host.exists() ? host.files() : [];
+  if (!all.includes(agreementPath)) {
+    out.diagnostics.push(diag("PA5002", { file: host.where, line: 1, column: 1 }, { dir: host.where }));
     return out;
   }
-  const paths = [agreementPath, ...amendmentFiles(dir)];
-  for (const f of readdirSync(dir).sort()) {
-    const full = join(dir, f);
-    if (paths.includes(full) || !/\.pacta$/i.test(f)) continue;
+  const paths = [agreementPath, ...amendmentFiles(all)];
+  for (const f of all) {
+    if (paths.includes(f) || !/\.pacta$/i.test(f)) continue;
     out.diagnostics.push(
       diag(
         "PA5003",
-        { file: relative(process.cwd(), full) || full, line: 1, column: 1 },
+        { file: host.display(f), line: 1, column: 1 },
         {
           file: f,
           reason: "a deal directory holds agreement.pacta and amendment-1.pacta, amendment-2.pacta, …",
@@ -70,10 +73,10 @@ export function loadDeal(dir: string): LoadedDeal {
   let agreement: Agreement | undefined;
   const amendments: Amendment[] = [];
   for (const p of paths) {
-    const shown = relative(process.cwd(), p) || p;
+    const shown = host.display(p);
     let text: string;
     try {
-      text = readFileSync(p, "utf8");
+      text = host.read(p);
     } catch (e) {
       out.diagnostics.push(
         diag("PA1004", { file: shown, line: 1, column: 1 }, { file: shown, reason: (e as Error).message }),
@@ -96,7 +99,7 @@ export function loadDeal(dir: string): LoadedDeal {
     } else if (r.ast.kind !== "amendment")
       out.diagnostics.push(
         diag("PA1002", r.ast.loc, {
-          message: `${basename(p)} must hold an amendment`,
+          message: `${p} must hold an amendment`,
           hint: 'start it with `amendment "Title" to "Agreement title" dated YYYY-MM-DD`',
         }),
       );
@@ -113,6 +116,11 @@ export function loadDeal(dir: string): LoadedDeal {
     return out;
   }
   out.diagnostics.push(...res.diagnostics);
-  if (res.versioned && !hasErrors(out.diagnostics)) out.versioned = res.versioned;
+  if (res.versioned && !hasErrors(out.diagnostics)) {
+    out.versioned = res.versioned;
+    const lowered = lower(res.versioned, host.name);
+    out.diagnostics.push(...lowered.diagnostics);
+    if (lowered.model) out.model = lowered.model;
+  }
   return out;
 }

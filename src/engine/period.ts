@@ -11,13 +11,24 @@
  * pro rata split (largest remainder) are in cents.
  */
 import { diag, PactaError, type SourceLocation } from "../core/diagnostics.ts";
-import { Decimal, ZERO, cents, min, max, round, splitProRata, sum, CENT_HALF_UP } from "../core/money.ts";
-import { accrualPeriod, type DistributionSchedule } from "../collateral/calendar.ts";
+import type { ClassId, ClauseId, GroupId, IndexId, TermId } from "../core/ids.ts";
+import { Decimal, ZERO, cents, min, max, round, splitProRata, sum } from "../core/money.ts";
+import type { ClassField, CollateralField, DayCount, OddCents, PerClassDue } from "../core/vocabulary.ts";
 import type { CollateralPeriod, GroupCollections } from "../collateral/types.ts";
-import type { ClassDecl, ClassField, Clause, CollateralField, Expr, RecipientStep } from "../syntax/ast.ts";
-import type { Unit } from "../semantics/units.ts";
-import type { AgreementView, SectionView } from "../semantics/view.ts";
-import { compile, type EvalContext } from "./compile.ts";
+import type { Ref } from "../model/refs.ts";
+import { refKey } from "../model/refs.ts";
+import type {
+  ClassModel,
+  ClauseBody,
+  DateView,
+  DealModel,
+  MExpr,
+  RecipientStep,
+  SectionModel,
+  TermBody,
+  Version,
+} from "../model/types.ts";
+import { amount, condition, closure, type EvalContext } from "./closures.ts";
 import type {
   ClassPayment,
   ClassResult,
@@ -29,12 +40,6 @@ import type {
   Value,
 } from "./result.ts";
 
-/** Where the odd cents of a pro rata split go (a clause's declared rounding). */
-type OddCents = "largest remainder" | "first class";
-
-/** The per-class amounts a clause can pay as due. */
-type PerClassDue = "interest due" | "basis risk shortfall carry-forward" | "unpaid realized losses";
-
 /** What a class carries from one Distribution Date to the next. */
 export interface ClassCarry {
   balance: Decimal;
@@ -45,21 +50,24 @@ export interface ClassCarry {
 
 /** What the next Distribution Date inherits: class positions and every term's value (for `prior`). */
 export interface Carry {
-  classes: Map<string, ClassCarry>;
-  terms: Map<string, Value>;
+  classes: Map<ClassId, ClassCarry>;
+  terms: Map<TermId, Value>;
+}
+
+/** Day count fractions of the deal's calendar, computed once per run (src/engine/run.ts). */
+export interface Accruals {
+  /** The fraction of a year of the accrual period ending on Distribution Date `n`: a class's (calendar month for 30/360, else Distribution Date to Distribution Date). */
+  fraction(convention: DayCount, n: number): Decimal;
 }
 
 /** The fixed facts of a deal a Distribution Date needs. */
 export interface PeriodInputs {
-  view: AgreementView;
-  /** How the view's provisions read in reports: "Agreement", or the amendments in force. */
-  viewLabel: string;
-  units: Map<string, Unit>;
-  schedule: DistributionSchedule;
-  classes: ClassDecl[];
-  cutoffBalances: Map<string, Decimal>;
+  model: DealModel;
+  /** The wording in force: an index into `model.views`. */
+  viewIndex: number;
+  accruals: Accruals;
   /** Index values assumed when the collateral gives none, annual decimals. */
-  indexRates: Map<string, Decimal>;
+  indexRates: Map<IndexId, Decimal>;
   number: number;
   distributionDate: string;
   collateral: CollateralPeriod;
@@ -67,7 +75,7 @@ export interface PeriodInputs {
 }
 
 interface ClassState {
-  decl: ClassDecl;
+  decl: ClassModel;
   begin: Decimal;
   notional?: Decimal;
   balance: Decimal;
@@ -88,8 +96,14 @@ interface ClassState {
   other: Decimal;
 }
 
+interface InForce {
+  version: Version;
+  body: ClauseBody;
+}
+
 interface SectionRun {
-  sv: SectionView;
+  section: SectionModel;
+  clauses: InForce[];
   started: boolean;
   starting: boolean;
   running: boolean;
@@ -100,8 +114,20 @@ interface SectionRun {
 }
 
 type Frame =
-  | { kind: "term"; name: string; loc: SourceLocation }
-  | { kind: "clause"; id: string; loc: SourceLocation; run: SectionRun };
+  | { kind: "term"; id: TermId; loc: SourceLocation }
+  | { kind: "clause"; id: ClauseId; loc: SourceLocation; run: SectionRun };
+
+/** The inputs one evaluation has read so far, each once. */
+class Reads {
+  readonly list: TraceInput[] = [];
+  private readonly seen = new Set<string>();
+  add(ref: Ref, value: Value): void {
+    const k = refKey(ref);
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.list.push({ ref, value });
+  }
+}
 
 const FIELD: Record<Exclude<CollateralField, "cut-off balance">, keyof GroupCollections> = {
   "stated principal balance": "beginningBalance",
@@ -118,18 +144,23 @@ const FIELD: Record<Exclude<CollateralField, "cut-off balance">, keyof GroupColl
 /** Evaluates one Distribution Date; `evaluate()` returns its result and the carry for the next. */
 export class DistributionDateRun implements EvalContext {
   readonly periodNumber: number;
-  private readonly terms = new Map<string, TermResult>();
+  private readonly view: DateView;
+  private readonly terms = new Map<TermId, TermResult>();
   private readonly frames: Frame[] = [];
-  private readonly reads: TraceInput[][] = [];
+  private readonly reads: Reads[] = [];
   private readonly sections: SectionRun[];
-  private readonly clauseAt = new Map<string, { run: SectionRun; index: number }>();
-  private readonly classes = new Map<string, ClassState>();
-  private afterDistributions?: Map<string, Decimal>;
+  private readonly classes = new Map<ClassId, ClassState>();
+  private afterDistributions?: Map<ClassId, Decimal>;
 
   constructor(private readonly p: PeriodInputs) {
     this.periodNumber = p.number;
-    this.sections = p.view.sections.map((sv) => ({
-      sv,
+    this.view = p.model.views[p.viewIndex]!;
+    this.sections = this.view.sections.map((s) => ({
+      section: p.model.sections.get(s.section)!,
+      clauses: s.clauses.map((v) => {
+        const version = p.model.versions[v]!;
+        return { version, body: version.body as ClauseBody };
+      }),
       started: false,
       starting: false,
       running: false,
@@ -138,73 +169,62 @@ export class DistributionDateRun implements EvalContext {
       remaining: ZERO,
       results: [],
     }));
-    for (const run of this.sections) run.sv.clauses.forEach((c, index) => this.clauseAt.set(c.node.id, { run, index }));
   }
 
   // ---------------------------------------------------------------- EvalContext
-  term(name: string): Value {
-    const memo = this.terms.get(name);
+  term(id: TermId): Value {
+    const memo = this.terms.get(id);
     if (memo) {
-      this.read({ kind: "term", what: `"${name}"`, value: memo.value });
+      this.read({ kind: "term", term: id }, memo.value);
       return memo.value;
     }
-    const def = this.p.view.definitions.get(name);
-    if (!def)
-      throw this.evalError(
-        `"${name}" is not defined in the agreement in force on this date`,
-        "run `pacta check`",
-        this.frames.at(-1)?.loc,
-      );
-    if (this.frames.some((f) => f.kind === "term" && f.name === name))
-      throw this.cycle({ kind: "term", name, loc: def.node.nameLoc });
-    this.frames.push({ kind: "term", name, loc: def.node.nameLoc });
-    this.reads.push([]);
-    let value = compile(def.node.means)(this);
-    const inputs = this.reads.pop()!;
+    const vid = this.view.terms.get(id);
+    if (vid === undefined) throw this.internal(`"${id}" is not defined in the agreement in force`);
+    const body = this.p.model.versions[vid]!.body as TermBody;
+    if (this.frames.some((f) => f.kind === "term" && f.id === id))
+      throw this.cycle({ kind: "term", id, loc: body.nameLoc });
+    this.frames.push({ kind: "term", id, loc: body.nameLoc });
+    this.reads.push(new Reads());
+    let value = closure(body.means)(this);
+    const inputs = this.reads.pop()!.list;
     this.frames.pop();
-    if (def.node.rounding && typeof value !== "boolean") value = round(value, def.node.rounding);
-    this.terms.set(name, {
-      value,
-      unit: this.p.units.get(name) ?? "Money",
-      version: def.version.label,
-      loc: def.node.loc,
-      inputs,
-    });
-    this.read({ kind: "term", what: `"${name}"`, value });
+    if (body.rounding && typeof value !== "boolean") value = round(value, body.rounding);
+    this.terms.set(id, { value, unit: this.p.model.terms.get(id)!.unit, version: vid, inputs });
+    this.read({ kind: "term", term: id }, value);
     return value;
   }
 
-  prior(name: string, initially: (() => Value) | undefined, at: Expr): Value {
-    const v = this.p.carry.terms.get(name);
+  prior(id: TermId, initially: (() => Value) | undefined, at: MExpr): Value {
+    const v = this.p.carry.terms.get(id);
     if (v !== undefined) {
-      this.read({ kind: "prior", what: `prior "${name}"`, value: v });
+      this.read({ kind: "prior", term: id, initially: false }, v);
       return v;
     }
     if (!initially)
       throw this.evalError(
-        `prior "${name}" has no value on the first Distribution Date`,
-        `give its first value: prior "${name}", initially $0`,
+        `prior "${id}" has no value on the first Distribution Date`,
+        `give its first value: prior "${id}", initially $0`,
         at.loc,
       );
     const init = initially();
-    this.read({ kind: "prior", what: `prior "${name}" (initially)`, value: init });
+    this.read({ kind: "prior", term: id, initially: true }, init);
     return init;
   }
 
-  index(name: string): Decimal {
-    const v = this.p.collateral.indexRates[name] ?? this.p.indexRates.get(name);
+  index(id: IndexId): Decimal {
+    const v = this.p.collateral.indexRates[id] ?? this.p.indexRates.get(id);
     if (v === undefined)
       throw this.evalError(
-        `no value for index "${name}" on this date`,
+        `no value for index "${id}" on this date`,
         "declare it with `index … assumed …` or give it in the collateral data",
       );
-    this.read({ kind: "index", what: `index "${name}"`, value: v });
+    this.read({ kind: "index", index: id }, v);
     return v;
   }
 
-  collateral(group: string, field: CollateralField): Decimal {
+  collateral(group: GroupId, field: CollateralField): Decimal {
     let v: Decimal;
-    if (field === "cut-off balance") v = this.p.cutoffBalances.get(group) ?? ZERO;
+    if (field === "cut-off balance") v = this.p.model.groups.get(group)?.pool.cutoffBalance ?? ZERO;
     else {
       const g = this.p.collateral.groups[group];
       if (!g)
@@ -214,11 +234,11 @@ export class DistributionDateRun implements EvalContext {
         );
       v = g[FIELD[field]] as Decimal;
     }
-    this.read({ kind: "collateral", what: `${field} of group "${group}"`, value: v });
+    this.read({ kind: "collateral", group, field }, v);
     return v;
   }
 
-  classField(field: ClassField, names: readonly string[]): Decimal {
+  classField(field: ClassField, names: readonly ClassId[]): Decimal {
     if (field === "certificate principal balance after distributions") this.completePayments();
     const v = sum(
       names.map((n) => {
@@ -229,7 +249,7 @@ export class DistributionDateRun implements EvalContext {
           case "certificate principal balance after distributions":
             return this.afterDistributions!.get(n)!;
           case "original certificate principal balance":
-            return new Decimal(s.decl.originalBalance ?? 0);
+            return s.decl.originalBalance ?? ZERO;
           case "interest due":
             return s.interestDueStart;
           case "basis risk shortfall carry-forward":
@@ -239,50 +259,39 @@ export class DistributionDateRun implements EvalContext {
         }
       }),
     );
-    this.read({
-      kind: "class",
-      what: `${field} of ${names.length === 1 ? "class" : "classes"} ${names.join(", ")}`,
-      value: v,
-    });
+    this.read({ kind: "classField", field, classes: [...names] }, v);
     return v;
   }
 
-  available(id: string): Decimal {
-    const at = this.clauseAt.get(id);
-    if (!at) throw this.evalError(`clause ${id} is not in force on this date`, "run `pacta check`");
+  available(id: ClauseId): Decimal {
+    const at = this.clauseAt(id);
     this.advance(at.run, at.index);
     const v = at.run.next > at.index ? at.run.results[at.index]!.remainingBefore : at.run.remaining;
-    this.read({ kind: "clause", what: `available at ${id}`, value: v });
+    this.read({ kind: "available", clause: id }, v);
     return v;
   }
 
-  paid(id: string): Decimal {
-    const at = this.clauseAt.get(id);
-    if (!at) throw this.evalError(`clause ${id} is not in force on this date`, "run `pacta check`");
+  paid(id: ClauseId): Decimal {
+    const at = this.clauseAt(id);
     this.advance(at.run, at.index + 1);
     const v = at.run.results[at.index]!.paid;
-    this.read({ kind: "clause", what: `paid at ${id}`, value: v });
+    this.read({ kind: "paid", clause: id }, v);
     return v;
   }
 
   dateNumber(): number {
-    this.read({ kind: "calendar", what: "Distribution Date number", value: new Decimal(this.periodNumber) });
+    this.read({ kind: "dateNumber" }, new Decimal(this.periodNumber));
     return this.periodNumber;
   }
 
   dateOfDistribution(): string {
-    this.read({
-      kind: "calendar",
-      what: `Distribution Date ${this.p.distributionDate}`,
-      value: new Decimal(this.periodNumber),
-    });
+    this.read({ kind: "distributionDate", date: this.p.distributionDate }, new Decimal(this.periodNumber));
     return this.p.distributionDate;
   }
 
-  dayCountFraction(convention: "30/360" | "actual/360"): Decimal {
-    const kind = convention === "30/360" ? "calendar-month" : "distribution-date";
-    const v = accrualPeriod(kind, this.p.schedule, this.periodNumber, convention).fraction;
-    this.read({ kind: "calendar", what: `day count fraction ${convention}`, value: v });
+  dayCountFraction(convention: DayCount): Decimal {
+    const v = this.p.accruals.fraction(convention, this.periodNumber);
+    this.read({ kind: "dayCountFraction", convention }, v);
     return v;
   }
 
@@ -290,17 +299,25 @@ export class DistributionDateRun implements EvalContext {
   /** Runs every section and returns the date's result and the carry for the next date. */
   evaluate(): { result: PeriodResult; carry: Carry } {
     this.setUpClasses();
+    // Terms that read no clause, bottom-up: a long chain of definitions needs no deep recursion.
+    for (const id of this.view.pureTermOrder) this.term(id);
     this.completePayments();
-    for (const run of this.sections) if (!run.sv.section.source) this.advance(run, run.sv.clauses.length);
-    for (const name of this.p.view.definitions.keys()) this.term(name);
+    for (const run of this.sections) if (!run.section.source) this.advance(run, run.clauses.length);
+    for (const id of this.view.terms.keys()) this.term(id);
     return { result: this.result(), carry: this.carry() };
+  }
+
+  private clauseAt(id: ClauseId): { run: SectionRun; index: number } {
+    const at = this.view.clauseAt.get(id);
+    if (!at) throw this.internal(`clause ${id} is not in force`);
+    return { run: this.sections[at.section]!, index: at.index };
   }
 
   private setUpClasses(): void {
     const n = this.periodNumber;
-    for (const decl of this.p.classes) {
-      const c = this.p.carry.classes.get(decl.name) ?? {
-        balance: new Decimal(decl.originalBalance ?? 0),
+    for (const decl of this.p.model.classes.values()) {
+      const c = this.p.carry.classes.get(decl.id) ?? {
+        balance: decl.originalBalance ?? ZERO,
         unpaidInterest: ZERO,
         basisRiskCarryForward: ZERO,
         unpaidRealizedLoss: ZERO,
@@ -325,21 +342,20 @@ export class DistributionDateRun implements EvalContext {
         writtenDown: ZERO,
         other: ZERO,
       };
-      this.classes.set(decl.name, s);
+      this.classes.set(decl.id, s);
     }
     for (const s of this.classes.values()) {
       const r = s.decl.rate;
       if (!r || s.decl.residual) continue;
-      this.reads.push([]);
-      const basis = s.decl.notional ? this.num(compile(s.decl.notional)(this), s.decl.notional) : s.begin;
+      this.reads.push(new Reads());
+      const basis = s.decl.notional ? amount(s.decl.notional)(this) : s.begin;
       if (s.decl.notional) s.notional = basis;
-      const rate = this.num(compile(r.expr)(this), r.expr);
-      const capped = r.cap ? min(rate, this.num(compile(r.cap)(this), r.cap)) : rate;
+      const rate = amount(r.expr)(this);
+      const capped = r.cap ? min(rate, amount(r.cap)(this)) : rate;
       this.reads.pop();
-      const kind = r.dayCount === "30/360" ? "calendar-month" : "distribution-date";
-      const fraction = accrualPeriod(kind, this.p.schedule, n, r.dayCount).fraction;
+      const fraction = this.p.accruals.fraction(r.dayCount, n);
       s.rate = capped;
-      const rule = s.decl.rounding ?? CENT_HALF_UP;
+      const rule = s.decl.rounding;
       s.accrued = round(max(basis.times(capped).times(fraction), ZERO), rule);
       const uncapped = round(max(basis.times(rate).times(fraction), ZERO), rule);
       s.brNew = max(uncapped.minus(s.accrued), ZERO);
@@ -355,13 +371,13 @@ export class DistributionDateRun implements EvalContext {
     if (this.afterDistributions) return;
     const busy = this.frames.find((f) => f.kind === "clause");
     if (busy && busy.kind === "clause")
-      throw this.cycle({ kind: "clause", id: "(all payment sections)", loc: busy.loc, run: busy.run }, true);
-    for (const run of this.sections) if (run.sv.section.source) this.advance(run, run.sv.clauses.length);
+      throw this.cycle({ kind: "clause", id: busy.id, loc: busy.loc, run: busy.run }, true);
+    for (const run of this.sections) if (run.section.source) this.advance(run, run.clauses.length);
     if (this.afterDistributions) return;
     for (const run of this.sections) {
-      if (!run.sv.section.source) continue;
-      const to = run.sv.section.remainderTo?.name;
-      if (to && run.remaining.gt(ZERO)) this.classes.get(to)!.other = this.classes.get(to)!.other.plus(run.remaining);
+      const to = run.section.remainderTo;
+      if (!run.section.source || !to) continue;
+      if (run.remaining.gt(ZERO)) this.classes.get(to)!.other = this.classes.get(to)!.other.plus(run.remaining);
     }
     this.afterDistributions = new Map([...this.classes].map(([k, s]) => [k, s.balance]));
     this.checkCashCollected();
@@ -378,29 +394,28 @@ export class DistributionDateRun implements EvalContext {
         g.interest.plus(g.scheduledPrincipal).plus(g.prepayments).plus(g.netLiquidationProceeds),
       ),
     );
-    const payments = this.sections.filter((r) => r.sv.section.source);
+    const payments = this.sections.filter((r) => r.section.source);
     const distributed = sum(payments.map((r) => r.available));
     if (distributed.gt(collected.plus(new Decimal("0.01").times(payments.length))))
       throw this.evalError(
         `the sections distribute ${distributed.toFixed(2)} but the loans collected only ${collected.toFixed(2)}`,
-        `check the sources of sections ${payments.map((r) => r.sv.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,
-        payments[0]?.sv.section.source?.loc,
+        `check the sources of sections ${payments.map((r) => r.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,
+        payments[0]?.section.source?.loc,
       );
   }
 
   private advance(run: SectionRun, upTo: number): void {
     if (!run.started) {
-      if (run.starting)
-        throw this.cycle({ kind: "term", name: run.sv.section.source!.name, loc: run.sv.section.source!.loc });
+      const source = run.section.source;
+      if (run.starting) throw this.cycle({ kind: "term", id: source!.term, loc: source!.loc });
       run.starting = true;
-      if (run.sv.section.source) {
-        const v = this.term(run.sv.section.source.name);
-        run.available = cents(this.num(v, undefined, run.sv.section.source.loc));
+      if (source) {
+        run.available = cents(this.term(source.term) as Decimal);
         if (run.available.lt(ZERO))
           throw this.evalError(
-            `the source of section ${run.sv.section.id}, "${run.sv.section.source.name}", is negative (${run.available.toFixed(2)})`,
+            `the source of section ${run.section.id}, "${source.term}", is negative (${run.available.toFixed(2)})`,
             "an amount available for distribution cannot be below $0",
-            run.sv.section.source.loc,
+            source.loc,
           );
       }
       run.remaining = run.available;
@@ -408,17 +423,19 @@ export class DistributionDateRun implements EvalContext {
       run.starting = false;
     }
     while (run.next < upTo) {
-      const { node } = run.sv.clauses[run.next]!;
+      const { version } = run.clauses[run.next]!;
+      const id = clauseIdOf(version);
+      const body = run.clauses[run.next]!.body;
       if (run.running) {
-        // Blocked: the section is in the middle of `node`, and a later clause was asked for.
-        const wanted = run.sv.clauses[upTo - 1]!.node;
-        throw this.cycle({ kind: "clause", id: wanted.id, loc: wanted.labelLoc, run });
+        // Blocked: the section is in the middle of a clause, and a later clause was asked for.
+        const wanted = run.clauses[upTo - 1]!;
+        throw this.cycle({ kind: "clause", id: clauseIdOf(wanted.version), loc: wanted.body.labelLoc, run });
       }
       run.running = true;
-      this.frames.push({ kind: "clause", id: node.id, loc: node.labelLoc, run });
-      this.reads.push([]);
+      this.frames.push({ kind: "clause", id, loc: body.labelLoc, run });
+      this.reads.push(new Reads());
       const r = this.runClause(run, run.next);
-      r.inputs = this.reads.pop()!;
+      r.inputs = this.reads.pop()!.list;
       this.frames.pop();
       run.results.push(r);
       run.running = false;
@@ -427,12 +444,11 @@ export class DistributionDateRun implements EvalContext {
   }
 
   private runClause(run: SectionRun, i: number): ClauseResult {
-    const { node: c, version } = run.sv.clauses[i]!;
+    const { version, body: c } = run.clauses[i]!;
     const before = run.remaining;
     const result: ClauseResult = {
-      id: c.id,
-      version: version.label,
-      loc: c.loc,
+      id: clauseIdOf(version),
+      version: version.id,
       applies: true,
       due: ZERO,
       paid: ZERO,
@@ -442,9 +458,9 @@ export class DistributionDateRun implements EvalContext {
       payments: [],
       inputs: [],
     };
-    if (c.condition) result.applies = this.bool(compile(c.condition)(this), c.condition);
+    if (c.condition) result.applies = condition(c.condition)(this);
     if (!result.applies) return result;
-    const odd = c.rounding?.oddCents ?? "largest remainder";
+    const odd = c.oddCents;
     const a = c.action;
     if (a.kind === "writeDown") {
       result.due = this.amountDue(c, a.amount);
@@ -474,23 +490,22 @@ export class DistributionDateRun implements EvalContext {
       const kind = a.amount.kind;
       for (const st of a.to)
         for (const x of st.classes)
-          this.read({ kind: "class", what: `${kind} of class ${x.name}`, value: this.outstanding(x.name, kind) });
-      result.due = this.total(a.to, (s) => this.outstanding(s.decl.name, kind));
+          this.read({ kind: "classField", field: kind, classes: [x] }, this.outstanding(x, kind));
+      result.due = this.total(a.to, (s) => this.outstanding(s.decl.id, kind));
       result.paid = this.allocateDue(min(result.due, run.remaining), a.to, kind, odd, result.payments);
     }
     result.shortfall = result.due.minus(result.paid);
-    if (run.sv.section.source) run.remaining = run.remaining.minus(result.paid);
+    if (run.section.source) run.remaining = run.remaining.minus(result.paid);
     result.remaining = run.remaining;
     return result;
   }
 
-  private amountDue(c: Clause, e: Expr): Decimal {
-    const raw = this.num(compile(e)(this), e);
-    return max(round(raw, c.rounding ?? CENT_HALF_UP), ZERO);
+  private amountDue(c: ClauseBody, e: MExpr): Decimal {
+    return max(round(amount(e)(this), c.rounding), ZERO);
   }
 
-  private outstanding(name: string, kind: PerClassDue): Decimal {
-    const s = this.classes.get(name)!;
+  private outstanding(id: ClassId, kind: PerClassDue): Decimal {
+    const s = this.classes.get(id)!;
     return kind === "interest due"
       ? s.interestOutstanding
       : kind === "unpaid realized losses"
@@ -500,7 +515,7 @@ export class DistributionDateRun implements EvalContext {
 
   /** The sum of `pick` over every class the recipient steps name. */
   private total(steps: readonly RecipientStep[], pick: (s: ClassState) => Decimal): Decimal {
-    return sum(steps.flatMap((st) => st.classes.map((x) => pick(this.classes.get(x.name)!))));
+    return sum(steps.flatMap((st) => st.classes.map((x) => pick(this.classes.get(x)!))));
   }
 
   /**
@@ -517,7 +532,7 @@ export class DistributionDateRun implements EvalContext {
   ): Decimal {
     let left = amount;
     for (const step of steps) {
-      const states = step.classes.map((c) => this.classes.get(c.name)!);
+      const states = step.classes.map((c) => this.classes.get(c)!);
       const caps = states.map(cap);
       const stepPay = min(left, sum(caps));
       const shares = step.allocation === "sequentially" ? sequential(stepPay, caps) : splitProRata(stepPay, caps, odd);
@@ -542,7 +557,7 @@ export class DistributionDateRun implements EvalContext {
     return this.allocate(
       cash,
       steps,
-      (s) => this.outstanding(s.decl.name, kind),
+      (s) => this.outstanding(s.decl.id, kind),
       odd,
       (s, amt) => {
         if (kind === "interest due") {
@@ -555,7 +570,7 @@ export class DistributionDateRun implements EvalContext {
           s.brOutstanding = s.brOutstanding.minus(amt);
           s.brPaid = s.brPaid.plus(amt);
         }
-        out.push({ class: s.decl.name, kind: payKind, amount: amt });
+        out.push({ class: s.decl.id, kind: payKind, amount: amt });
       },
     );
   }
@@ -580,7 +595,7 @@ export class DistributionDateRun implements EvalContext {
           s.writtenDown = s.writtenDown.plus(amt);
           s.rlOutstanding = s.rlOutstanding.plus(amt);
         }
-        out.push({ class: s.decl.name, kind, amount: amt });
+        out.push({ class: s.decl.id, kind, amount: amt });
       },
     );
   }
@@ -592,7 +607,7 @@ export class DistributionDateRun implements EvalContext {
    */
   private allocateOther(amount: Decimal, steps: RecipientStep[], odd: OddCents, out: ClassPayment[]): Decimal {
     const step = steps[0]!;
-    const names = step.classes.map((c) => c.name);
+    const names = step.classes;
     const weights = names.map((n) => this.classes.get(n)!.balance);
     const shares =
       step.allocation === "sequentially"
@@ -631,29 +646,32 @@ export class DistributionDateRun implements EvalContext {
     }
     const sections: SectionResult[] = this.sections.map((run) => {
       const r: SectionResult = {
-        id: run.sv.section.id,
+        id: run.section.id,
         available: run.available,
-        released: run.sv.section.source ? run.remaining : ZERO,
+        released: run.section.source ? run.remaining : ZERO,
         clauses: run.results,
       };
-      if (run.sv.section.title) r.title = run.sv.section.title;
-      if (run.sv.section.remainderTo) r.releasedTo = run.sv.section.remainderTo.name;
-      if (run.sv.section.remainderLabel) r.releasedBy = run.sv.section.id + run.sv.section.remainderLabel;
+      if (run.section.title) r.title = run.section.title;
+      if (run.section.remainderTo) r.releasedTo = run.section.remainderTo;
+      if (run.section.remainderLabel) r.releasedBy = run.section.id + run.section.remainderLabel;
       return r;
     });
+    // Terms in the order the agreement in force defines them, whatever order they were evaluated in.
+    const terms: Record<string, TermResult> = {};
+    for (const id of this.view.terms.keys()) terms[id] = this.terms.get(id)!;
     return {
       number: this.periodNumber,
       distributionDate: this.p.distributionDate,
-      agreementVersion: this.p.viewLabel,
+      view: this.p.viewIndex,
       collateral: this.p.collateral,
       classes,
       sections,
-      terms: Object.fromEntries(this.terms),
+      terms,
     };
   }
 
   private carry(): Carry {
-    const classes = new Map<string, ClassCarry>();
+    const classes = new Map<ClassId, ClassCarry>();
     for (const [name, s] of this.classes)
       classes.set(name, {
         balance: s.balance,
@@ -665,46 +683,37 @@ export class DistributionDateRun implements EvalContext {
   }
 
   // ---------------------------------------------------------------- helpers
-  private read(i: TraceInput): void {
-    const top = this.reads.at(-1);
-    if (top && !top.some((x) => x.what === i.what)) top.push(i);
+  private read(ref: Ref, value: Value): void {
+    this.reads.at(-1)?.add(ref, value);
   }
 
-  private num(v: Value, e?: Expr, loc?: SourceLocation): Decimal {
-    if (typeof v === "boolean")
-      throw this.evalError(
-        "expected an amount but found a condition",
-        "run `pacta check` to see unit errors",
-        e?.loc ?? loc,
-      );
-    return v;
-  }
-
-  private bool(v: Value, e: Expr): boolean {
-    if (typeof v !== "boolean")
-      throw this.evalError("expected a condition but found an amount", "run `pacta check` to see unit errors", e.loc);
-    return v;
+  private where(loc?: SourceLocation): SourceLocation {
+    return loc ?? this.frames.at(-1)?.loc ?? this.p.model.instruments[0]!.loc;
   }
 
   private evalError(message: string, hint: string, loc?: SourceLocation): PactaError {
-    const at = loc ?? this.frames.at(-1)?.loc ?? this.p.view.agreement.loc;
     return new PactaError([
-      diag("PA4002", at, {
+      diag("PA4002", this.where(loc), {
         message: `Distribution Date ${this.periodNumber} (${this.p.distributionDate}): ${message}`,
         hint,
       }),
     ]);
   }
 
+  /** What the checks guarantee did not hold: a defect of pacta, reported with where it happened. */
+  private internal(message: string): PactaError {
+    return this.evalError(`internal error: ${message}`, "please report this deal to pacta's maintainers");
+  }
+
   private cycle(again: Frame, allSections = false): PactaError {
-    const key = (f: Frame) => (f.kind === "term" ? `term:${f.name}` : `section:${f.run.sv.section.id}`);
+    const key = (f: Frame) => (f.kind === "term" ? `term:${f.id}` : `section:${f.run.section.id}`);
     const k = key(again);
     let start = allSections
       ? this.frames.findIndex((f) => f.kind === "clause")
       : this.frames.findIndex((f) => key(f) === k);
     if (start < 0) start = 0;
-    const chain = this.frames.slice(start).map((f) => (f.kind === "term" ? `"${f.name}"` : `clause ${f.id}`));
-    chain.push(again.kind === "term" ? `"${again.name}"` : allSections ? "all payment sections" : `clause ${again.id}`);
+    const chain = this.frames.slice(start).map((f) => (f.kind === "term" ? `"${f.id}"` : `clause ${f.id}`));
+    chain.push(again.kind === "term" ? `"${again.id}"` : allSections ? "all payment sections" : `clause ${again.id}`);
     const first = this.frames[start] ?? again;
     return new PactaError([
       diag("PA4001", first.loc, {
@@ -713,6 +722,10 @@ export class DistributionDateRun implements EvalContext {
       }),
     ]);
   }
+}
+
+function clauseIdOf(v: Version): ClauseId {
+  return (v.provision as { kind: "clause"; clause: ClauseId }).clause;
 }
 
 /** Sequential allocation: each in turn takes up to its cap until the amount is spent. */

@@ -5,19 +5,18 @@
  * the rounding policy says; the report stage turns it into text.
  */
 import type { Decimal } from "../core/money.ts";
-import type { SourceLocation } from "../core/diagnostics.ts";
-import type { Unit } from "../semantics/units.ts";
+import type { ClassId, ClauseId, SectionId, VersionId } from "../core/ids.ts";
+import type { Unit } from "../core/vocabulary.ts";
 import type { CollateralPeriod } from "../collateral/types.ts";
+import type { Ref } from "../model/refs.ts";
+import type { DealModel } from "../model/types.ts";
 
 /** A value of a formula: money, rates, proportions and counts are Decimals; conditions booleans. */
 export type Value = Decimal | boolean;
 
-/** One input a value was computed from: a term, a collateral figure, a clause amount, a class figure. */
+/** One input a value was computed from: what was read (by id, `report/describe.ts` words it) and its value. */
 export interface TraceInput {
-  /** "term" | "prior" | "collateral" | "clause" | "class" | "index" | "calendar". */
-  kind: "term" | "prior" | "collateral" | "clause" | "class" | "index" | "calendar";
-  /** What was read, as a reader would say it: `"Group I Excess Cash Flow"`, `available at 4.02(c)(xii)`. */
-  what: string;
+  ref: Ref;
   value: Value;
 }
 
@@ -25,24 +24,23 @@ export interface TraceInput {
 export interface TermResult {
   value: Value;
   unit: Unit;
-  /** The version in force: "Agreement" or "Amendment Number One, item 2". */
-  version: string;
-  loc: SourceLocation;
+  /** The version in force (its instrument, item and effective date: `model.versions[version]`). */
+  version: VersionId;
   inputs: TraceInput[];
 }
 
 /** What one clause did to one class. */
 export interface ClassPayment {
-  class: string;
+  class: ClassId;
   kind: "interest" | "principal" | "basis risk" | "loss reimbursement" | "write-down" | "other";
   amount: Decimal;
 }
 
 /** One clause on one Distribution Date. */
 export interface ClauseResult {
-  id: string;
-  version: string;
-  loc: SourceLocation;
+  id: ClauseId;
+  /** The version in force (`model.versions[version]`). */
+  version: VersionId;
   /** Whether its condition held (true when it has none). */
   applies: boolean;
   /** The amount the clause calls for, rounded per its rounding rule. */
@@ -59,13 +57,13 @@ export interface ClauseResult {
 
 /** One section on one Distribution Date. */
 export interface SectionResult {
-  id: string;
+  id: SectionId;
   title?: string;
   /** The source amount (zero for a loss-allocation section). */
   available: Decimal;
   /** What the section passed on after its last clause (to its residual class). */
   released: Decimal;
-  releasedTo?: string;
+  releasedTo?: ClassId;
   /** The remainder's own clause number, when the agreement gives one ("4.02(c)(xvi)"). */
   releasedBy?: string;
   clauses: ClauseResult[];
@@ -102,8 +100,8 @@ export interface ClassResult {
 export interface PeriodResult {
   number: number;
   distributionDate: string;
-  /** The agreement version that governs this date ("Agreement" or the last amendment in force). */
-  agreementVersion: string;
+  /** The wording that governs this date: an index into `model.views`. */
+  view: number;
   collateral: CollateralPeriod;
   classes: Record<string, ClassResult>;
   sections: SectionResult[];
@@ -114,9 +112,8 @@ export interface PeriodResult {
 export interface RunResult {
   /** Why the run stopped: every class with a balance retired, the collateral data ran out, or the --periods limit. */
   stopped: "certificates retired" | "collateral exhausted" | "period limit";
-  deal: string;
-  agreement: string;
-  amendments: { title: string; dated: string }[];
+  /** The deal that ran, resolved: reports read ids and versions through it. */
+  model: DealModel;
   /** Where the collateral came from ("projection at 100% PPC, 0% CDR" or a CSV path). */
   collateralSource: string;
   periods: PeriodResult[];

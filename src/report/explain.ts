@@ -5,19 +5,12 @@
  */
 import { formatMoney } from "../core/money.ts";
 import type { PeriodResult, TraceInput } from "../engine/result.ts";
-import type { Unit } from "../semantics/units.ts";
-import type { AgreementView } from "../semantics/view.ts";
-import { flowText, showValue, versionText } from "./values.ts";
-
-function inputUnit(i: TraceInput, p: PeriodResult): Unit | undefined {
-  if (i.kind === "term" || i.kind === "prior") return p.terms[/"(.*)"/.exec(i.what)?.[1] ?? ""]?.unit;
-  if (i.kind === "index" || /rate/.test(i.what)) return "Rate";
-  if (i.kind === "calendar") return i.what === "Distribution Date number" ? "Count" : "Percentage";
-  return "Money";
-}
+import type { ClauseBody, DealModel, TermBody, TextBody } from "../model/types.ts";
+import { describeRef, refUnit, versionLabel, versionWords, viewWords } from "./describe.ts";
+import { flowText, showValue } from "./values.ts";
 
 /** What `target` names on a date: a defined term, a clause, a section, a class, or a text provision. */
-function resolve(p: PeriodResult, view: AgreementView, target: string): { kind: string; key: string } | undefined {
+function resolve(model: DealModel, p: PeriodResult, target: string): { kind: string; key: string } | undefined {
   const norm = (x: string) => x.replace(/\s+/g, " ").trim().toLowerCase();
   const t = norm(target.replace(/^"|"$/g, ""));
   const term = Object.keys(p.terms).find((k) => norm(k) === t);
@@ -30,7 +23,7 @@ function resolve(p: PeriodResult, view: AgreementView, target: string): { kind: 
   }
   const cls = Object.keys(p.classes).find((k) => norm(k) === t || norm(`class ${k}`) === t);
   if (cls) return { kind: "class", key: cls };
-  const prov = [...view.provisions.keys()].find((k) => norm(k) === t);
+  const prov = [...model.views[p.view]!.provisions.keys()].find((k) => norm(k) === t);
   if (prov) return { kind: "provision", key: prov };
   return undefined;
 }
@@ -42,31 +35,32 @@ function resolve(p: PeriodResult, view: AgreementView, target: string): { kind: 
  * or a text provision (its words and version). Names match ignoring case and spacing.
  * Returns undefined if `target` names none of these.
  */
-export function explain(p: PeriodResult, view: AgreementView, target: string, depth = 3): string | undefined {
-  const lines: string[] = [`Distribution Date ${p.number} (${p.distributionDate}), ${p.agreementVersion}`];
+export function explain(model: DealModel, p: PeriodResult, target: string, depth = 3): string | undefined {
+  const lines: string[] = [`Distribution Date ${p.number} (${p.distributionDate}), ${viewWords(model, p.view)}`];
+  const view = model.views[p.view]!;
   const walkInputs = (inputs: TraceInput[], level: number, seen: Set<string>) => {
     if (inputs.length === 0) lines.push(`${"  ".repeat(level)}(nothing: a fixed amount or condition)`);
     for (const i of inputs) {
       const pad = "  ".repeat(level);
-      lines.push(`${pad}- ${i.what} = ${showValue(i.value, inputUnit(i, p))}`);
-      if (i.kind !== "term" || level >= depth) continue;
-      const name = /^"(.*)"$/.exec(i.what)?.[1];
-      const t = name ? p.terms[name] : undefined;
-      if (!t || seen.has(name!) || t.inputs.length === 0) continue;
-      walkInputs(t.inputs, level + 1, new Set([...seen, name!]));
+      lines.push(`${pad}- ${describeRef(i.ref)} = ${showValue(i.value, refUnit(model, i.ref))}`);
+      if (i.ref.kind !== "term" || level >= depth) continue;
+      const name = i.ref.term;
+      const t = p.terms[name];
+      if (!t || seen.has(name) || t.inputs.length === 0) continue;
+      walkInputs(t.inputs, level + 1, new Set([...seen, name]));
     }
   };
-  const found = resolve(p, view, target);
+  const found = resolve(model, p, target);
   if (!found) return undefined;
   const at = (l: { file: string; line: number; column: number }) => `${l.file}:${l.line}:${l.column}`;
   switch (found.kind) {
     case "term": {
       const term = p.terms[found.key]!;
-      const def = view.definitions.get(found.key);
+      const def = model.versions[term.version]!.body as TermBody;
       lines.push(`"${found.key}" = ${showValue(term.value, term.unit)}`);
-      lines.push(`  version: ${term.version}; defined at ${at(term.loc)}`);
-      if (def?.node.text) lines.push(`  text: ${flowText(def.node.text.text)}`);
-      if (def?.node.reading) lines.push(`  reading: ${flowText(def.node.reading.text)}`);
+      lines.push(`  version: ${versionLabel(model, term.version)}; defined at ${at(def.loc)}`);
+      if (def.text) lines.push(`  text: ${flowText(def.text.text)}`);
+      if (def.reading) lines.push(`  reading: ${flowText(def.reading.text)}`);
       lines.push("  computed from:");
       walkInputs(term.inputs, 2, new Set([found.key]));
       break;
@@ -74,13 +68,13 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
     case "clause": {
       const s = p.sections.find((x) => x.clauses.some((c) => c.id === found.key))!;
       const c = s.clauses.find((x) => x.id === found.key)!;
-      const node = view.sections.flatMap((x) => x.clauses).find((x) => x.node.id === found.key)?.node;
+      const node = model.versions[c.version]!.body as ClauseBody;
       lines.push(
         `Clause ${c.id}: ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, shortfall ${formatMoney(c.shortfall)}` : "its condition does not hold on this date"}`,
       );
-      lines.push(`  version: ${c.version}; written at ${at(c.loc)}`);
-      if (node?.text) lines.push(`  text: ${flowText(node.text.text)}`);
-      if (node?.reading) lines.push(`  reading: ${flowText(node.reading.text)}`);
+      lines.push(`  version: ${versionLabel(model, c.version)}; written at ${at(node.loc)}`);
+      if (node.text) lines.push(`  text: ${flowText(node.text.text)}`);
+      if (node.reading) lines.push(`  reading: ${flowText(node.reading.text)}`);
       lines.push(
         `  section ${s.id} had ${formatMoney(c.remainingBefore)} before this clause and ${formatMoney(c.remaining)} after it`,
       );
@@ -94,14 +88,14 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
       lines.push(`Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}`);
       for (const c of s.clauses)
         lines.push(
-          `  ${c.id.padEnd(16)} ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, remaining ${formatMoney(c.remaining)}` : "not applicable"}  (${c.version})`,
+          `  ${c.id.padEnd(16)} ${c.applies ? `due ${formatMoney(c.due)}, paid ${formatMoney(c.paid)}, remaining ${formatMoney(c.remaining)}` : "not applicable"}  (${versionLabel(model, c.version)})`,
         );
       if (s.releasedTo) lines.push(`  released to class ${s.releasedTo}: ${formatMoney(s.released)}`);
       break;
     }
     case "release": {
       const s = p.sections.find((x) => x.id === found.key)!;
-      const sv = view.sections.find((x) => x.section.id === found.key)?.section;
+      const sv = model.sections.get(s.id);
       lines.push(
         `Clause ${s.releasedBy}: released ${formatMoney(s.released)} to class ${s.releasedTo}, what section ${s.id} had left after its last clause`,
       );
@@ -123,16 +117,19 @@ export function explain(p: PeriodResult, view: AgreementView, target: string, de
         for (const cl of s.clauses)
           for (const x of cl.payments)
             if (x.class === found.key)
-              lines.push(`  ${cl.id.padEnd(16)} ${x.kind.padEnd(18)} ${formatMoney(x.amount)}  (${cl.version})`);
+              lines.push(
+                `  ${cl.id.padEnd(16)} ${x.kind.padEnd(18)} ${formatMoney(x.amount)}  (${versionLabel(model, cl.version)})`,
+              );
       const sec = p.sections.find((s) => s.releasedTo === found.key);
       if (sec && !c.other.isZero()) lines.push(`  released by section ${sec.id}: ${formatMoney(sec.released)}`);
       break;
     }
     case "provision": {
-      const pr = view.provisions.get(found.key)!;
-      lines.push(`Section ${found.key}${pr.node.title ? ` (${pr.node.title})` : ""}: a text provision`);
-      lines.push(`  version: ${versionText(pr.version)}; written at ${at(pr.node.loc)}`);
-      lines.push(`  text: ${flowText(pr.node.text.text)}`);
+      const vid = view.provisions.get(found.key as never)!;
+      const pr = model.versions[vid]!.body as TextBody;
+      lines.push(`Section ${found.key}${pr.title ? ` (${pr.title})` : ""}: a text provision`);
+      lines.push(`  version: ${versionWords(model, vid)}; written at ${at(pr.loc)}`);
+      lines.push(`  text: ${flowText(pr.text.text)}`);
       break;
     }
   }

@@ -27,6 +27,8 @@ import { CSS, JS } from "./html/assets.ts";
 import { Anchors, attr, esc } from "./html/escape.ts";
 import { definitionWords, flowText, remainderWords, showValue, versionText } from "./values.ts";
 import { clauseOrder } from "../amend/in-force.ts";
+import type { VersionId } from "../core/ids.ts";
+import { describeRef, refUnit, versionLabel, viewWords } from "./describe.ts";
 
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
@@ -153,6 +155,12 @@ class Page {
     return "";
   }
 
+  /** Where a version's wording is written. */
+  private bodyLoc(id: VersionId): SourceLocation {
+    const v = this.r.model.versions[id]!;
+    return v.body && "loc" in v.body ? v.body.loc : v.loc;
+  }
+
   /** "agreement.pacta:780:3": a location, relative to the agreement's directory when inside it. */
   private where(loc: SourceLocation): string {
     const file = loc.file.startsWith(this.dir) ? loc.file.slice(this.dir.length) : loc.file;
@@ -162,7 +170,7 @@ class Page {
   // -------------------------------------------------------------- render
 
   render(): string {
-    const title = `Audit report: ${this.r.agreement}`;
+    const title = `Audit report: ${this.r.model.title}`;
     return [
       "<!DOCTYPE html>",
       '<html lang="en">',
@@ -201,9 +209,9 @@ class Page {
   private header(title: string): string {
     const ag = this.va.base;
     const out: string[] = [`<header id="top"><h1>${esc(title)}</h1>`, '<dl class="hd">'];
-    out.push(`<dt>Deal</dt><dd>${esc(this.r.deal)}${ag.series ? ` (Series ${esc(ag.series)})` : ""}</dd>`);
+    out.push(`<dt>Deal</dt><dd>${esc(this.r.model.name)}${ag.series ? ` (Series ${esc(ag.series)})` : ""}</dd>`);
     out.push(
-      `<dt>Agreement</dt><dd>${esc(this.r.agreement)}${ag.datedAsOf ? `, dated as of ${esc(ag.datedAsOf)}` : ""}</dd>`,
+      `<dt>Agreement</dt><dd>${esc(this.r.model.title)}${ag.datedAsOf ? `, dated as of ${esc(ag.datedAsOf)}` : ""}</dd>`,
     );
     if (ag.parties.length)
       out.push(`<dt>Parties</dt><dd>${ag.parties.map((p) => `${esc(p.name)}, as ${esc(p.role)}`).join("; ")}</dd>`);
@@ -297,10 +305,11 @@ class Page {
     ];
     let prev: string | undefined;
     for (const p of this.periods) {
-      const changed = prev !== undefined && p.agreementVersion !== prev;
-      prev = p.agreementVersion;
+      const governing = viewWords(this.r.model, p.view);
+      const changed = prev !== undefined && governing !== prev;
+      prev = governing;
       out.push(
-        `<tr${changed ? ' class="ch"' : ""}><td>${this.link(`d${p.number}`, String(p.number))}</td><td>${esc(p.distributionDate)}</td><td>${esc(p.agreementVersion)}</td></tr>`,
+        `<tr${changed ? ' class="ch"' : ""}><td>${this.link(`d${p.number}`, String(p.number))}</td><td>${esc(p.distributionDate)}</td><td>${esc(governing)}</td></tr>`,
       );
     }
     out.push("</tbody></table></div>");
@@ -315,7 +324,7 @@ class Page {
     const view = viewOn(this.va, p.distributionDate);
     const out: string[] = [];
     out.push(
-      `<details class="dd" id="d${n}"${open ? " open" : ""}><summary>Distribution Date ${n} &middot; ${esc(p.distributionDate)} &middot; <span class="ver">${esc(p.agreementVersion)}</span></summary>`,
+      `<details class="dd" id="d${n}"${open ? " open" : ""}><summary>Distribution Date ${n} &middot; ${esc(p.distributionDate)} &middot; <span class="ver">${esc(viewWords(this.r.model, p.view))}</span></summary>`,
     );
 
     // Collateral. A beginning balance links to the previous date's row.
@@ -390,7 +399,7 @@ class Page {
       for (const c of s.clauses) {
         const id = this.clauseId(n, c.id);
         const v = sv?.clauses.find((x) => x.node.id === c.id)?.version;
-        const ver = v && v.item !== undefined ? this.badge(v).trim() : esc(c.version);
+        const ver = v && v.item !== undefined ? this.badge(v).trim() : esc(versionLabel(this.r.model, c.version));
         if (!c.applies)
           out.push(
             `<tr class="na"><td>${this.link(id, esc(c.id))}</td><td>${ver}</td><td colspan="3">${this.link(id, "not applicable")}</td></tr>`,
@@ -417,7 +426,7 @@ class Page {
       const t = p.terms[name]!;
       const id = this.termId(n, name);
       const v = view.definitions.get(name)?.version;
-      const ver = v && v.item !== undefined ? this.badge(v).trim() : esc(t.version);
+      const ver = v && v.item !== undefined ? this.badge(v).trim() : esc(versionLabel(this.r.model, t.version));
       out.push(
         `<tr><td>${this.link(id, `"${esc(name)}"`)}</td><td>${this.link(id, esc(showValue(t.value, t.unit)))}</td><td>${ver}</td></tr>`,
       );
@@ -453,7 +462,7 @@ class Page {
     const f = findClause(view, c.id);
     const v = f?.section.clauses[f.index]?.version;
     const out: string[] = [
-      `${this.entryOpen(this.clauseId(n, c.id), v)}<h4>Clause ${esc(c.id)}: ${c.applies ? `paid ${money(c.paid)}` : "not applicable"}${this.badge(v, c.version)}</h4>`,
+      `${this.entryOpen(this.clauseId(n, c.id), v)}<h4>Clause ${esc(c.id)}: ${c.applies ? `paid ${money(c.paid)}` : "not applicable"}${this.badge(v, versionLabel(this.r.model, c.version))}</h4>`,
       c.applies
         ? `<p>due ${money(c.due)}; shortfall ${money(c.shortfall)}; section ${money(c.remainingBefore)} before, ${money(c.remaining)} after</p>`
         : "<p>its condition does not hold on this date</p>",
@@ -462,7 +471,7 @@ class Page {
       out.push(
         `<p>${c.payments.map((x) => `${money(x.amount)} to ${classRows.has(x.class) ? this.link(`d${n}-class-${this.a.of("class", x.class)}`, `Class ${esc(x.class)}`) : `Class ${esc(x.class)}`} as ${esc(x.kind)}`).join("; ")}</p>`,
       );
-    out.push(this.versionLine(v, c.version, c.loc));
+    out.push(this.versionLine(v, versionLabel(this.r.model, c.version), this.bodyLoc(c.version)));
     out.push(this.inputs(p, c.inputs, classRows), "</div>");
     return out.join("\n");
   }
@@ -471,8 +480,8 @@ class Page {
     const t = p.terms[name]!;
     const v = view.definitions.get(name)?.version;
     return [
-      `${this.entryOpen(this.termId(p.number, name), v)}<h4>"${esc(name)}" = ${esc(showValue(t.value, t.unit))}${this.badge(v, t.version)}</h4>`,
-      this.versionLine(v, t.version, t.loc),
+      `${this.entryOpen(this.termId(p.number, name), v)}<h4>"${esc(name)}" = ${esc(showValue(t.value, t.unit))}${this.badge(v, versionLabel(this.r.model, t.version))}</h4>`,
+      this.versionLine(v, versionLabel(this.r.model, t.version), this.bodyLoc(t.version)),
       this.inputs(p, t.inputs, classRows),
       "</div>",
     ].join("\n");
@@ -483,53 +492,34 @@ class Page {
     if (!inputs.length) return '<p class="m">no inputs</p>';
     const n = p.number;
     const items = inputs.map((i) => {
+      const r = i.ref;
       let target: string | undefined;
-      let unit: Unit | undefined = "Money";
-      let m: RegExpExecArray | null;
-      switch (i.kind) {
+      switch (r.kind) {
         case "term":
-          if ((m = /^"(.*)"$/.exec(i.what)) && p.terms[m[1]!]) {
-            target = this.termId(n, m[1]!);
-            unit = p.terms[m[1]!]!.unit;
-          }
+          if (p.terms[r.term]) target = this.termId(n, r.term);
           break;
         case "prior":
-          if ((m = /^prior "(.*)"( \(initially\))?$/.exec(i.what))) {
-            const prev = this.shown.get(n - 1);
-            const name = m[1]!;
-            unit = p.terms[name]?.unit ?? prev?.terms[name]?.unit;
-            if (!m[2] && prev?.terms[name]) target = this.termId(n - 1, name);
-          }
+          if (!r.initially && this.shown.get(n - 1)?.terms[r.term]) target = this.termId(n - 1, r.term);
           break;
-        case "clause": {
-          const id = /^(?:available|paid) at (.+)$/.exec(i.what)?.[1];
-          if (id && p.sections.some((s) => s.clauses.some((c) => c.id === id))) target = this.clauseId(n, id);
+        case "available":
+        case "paid":
+          if (p.sections.some((s) => s.clauses.some((c) => c.id === r.clause))) target = this.clauseId(n, r.clause);
           break;
-        }
         case "collateral":
-          if ((m = /of group "(.*)"$/.exec(i.what)) && p.collateral.groups[m[1]!])
-            target = `d${n}-group-${this.a.of("group", m[1]!)}`;
-          if (/rate/.test(i.what)) unit = "Rate";
+          if (p.collateral.groups[r.group]) target = `d${n}-group-${this.a.of("group", r.group)}`;
           break;
-        case "class":
-          if ((m = /of class(?:es)? (.+)$/.exec(i.what))) {
-            const names = m[1]!.split(/, | and /);
-            target =
-              names.length === 1 && classRows.has(names[0]!)
-                ? `d${n}-class-${this.a.of("class", names[0]!)}`
-                : `d${n}-classes`;
-          }
+        case "classField":
+          target =
+            r.classes.length === 1 && classRows.has(r.classes[0]!)
+              ? `d${n}-class-${this.a.of("class", r.classes[0]!)}`
+              : `d${n}-classes`;
           break;
         case "index":
           target = `d${n}-collateral`;
-          unit = "Rate";
-          break;
-        case "calendar":
-          unit = "Fraction";
           break;
       }
-      const what = esc(i.what);
-      return `<li>${target ? this.link(target, what) : what} = ${esc(showValue(i.value, unit))}</li>`;
+      const what = esc(describeRef(r));
+      return `<li>${target ? this.link(target, what) : what} = ${esc(showValue(i.value, refUnit(this.r.model, r)))}</li>`;
     });
     return `<ul class="in">${items.join("")}</ul>`;
   }

@@ -4,7 +4,12 @@
  */
 import { moneyString } from "../core/money.ts";
 import type { RunResult, TraceInput } from "../engine/result.ts";
+import type { Ref } from "../model/refs.ts";
+import { amendmentList, describeRef, inputKind, versionLabel, viewWords, type InputKind } from "./describe.ts";
 import { valueJson } from "./values.ts";
+
+/** The version of the JSON report's shape (docs/output.md, docs/run.schema.json). */
+export const SCHEMA_VERSION = 2;
 
 /** Options of `toJson`. */
 export interface JsonOptions {
@@ -15,10 +20,13 @@ export interface JsonOptions {
 }
 
 /** The trace inputs of a clause or term, values as decimal strings (full precision) or booleans. */
-function inputsJson(inputs: readonly TraceInput[]): { kind: string; what: string; value: string | boolean }[] {
+function inputsJson(
+  inputs: readonly TraceInput[],
+): { kind: InputKind; what: string; ref: Ref; value: string | boolean }[] {
   return inputs.map((i) => ({
-    kind: i.kind,
-    what: i.what,
+    kind: inputKind(i.ref),
+    what: describeRef(i.ref),
+    ref: i.ref,
     value: typeof i.value === "boolean" ? i.value : i.value.toString(),
   }));
 }
@@ -26,10 +34,12 @@ function inputsJson(inputs: readonly TraceInput[]): { kind: string; what: string
 /** The run as a plain JSON-ready object. */
 export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
   const m = moneyString;
+  const model = r.model;
   return {
-    deal: r.deal,
-    agreement: r.agreement,
-    amendments: r.amendments,
+    schemaVersion: SCHEMA_VERSION,
+    deal: model.name,
+    agreement: model.title,
+    amendments: amendmentList(model),
     collateral: r.collateralSource,
     stopped: r.stopped,
     periods: r.periods
@@ -37,7 +47,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
       .map((p) => ({
         number: p.number,
         distributionDate: p.distributionDate,
-        agreementVersion: p.agreementVersion,
+        agreementVersion: viewWords(model, p.view),
         collateral: Object.fromEntries(
           Object.entries(p.collateral.groups).map(([g, c]) => [
             g,
@@ -84,7 +94,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
           ...(s.releasedBy ? { releasedBy: s.releasedBy } : {}),
           clauses: s.clauses.map((c) => ({
             id: c.id,
-            version: c.version,
+            version: versionLabel(model, c.version),
             applies: c.applies,
             due: m(c.due),
             paid: m(c.paid),
@@ -103,7 +113,7 @@ export function toJson(r: RunResult, opts: JsonOptions = {}): unknown {
               {
                 value: valueJson(t.value, t.unit),
                 unit: t.unit,
-                version: t.version,
+                version: versionLabel(model, t.version),
                 ...(opts.trace ? { inputs: inputsJson(t.inputs) } : {}),
               },
             ]),

@@ -5,6 +5,8 @@
 import Table from "cli-table3";
 import { formatMoney, ZERO, type Decimal } from "../core/money.ts";
 import type { PeriodResult, RunResult } from "../engine/result.ts";
+import type { DealModel } from "../model/types.ts";
+import { amendmentList, versionLabel, viewWords } from "./describe.ts";
 
 /** Options of `renderTable`. */
 export interface TableOptions {
@@ -18,9 +20,9 @@ function money(x: Decimal): string {
 
 const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" }, style: { head: [], border: [] } };
 
-function periodBlock(p: PeriodResult, opts: TableOptions): string {
+function periodBlock(model: DealModel, p: PeriodResult, opts: TableOptions): string {
   const out: string[] = [];
-  out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${p.agreementVersion})`);
+  out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${viewWords(model, p.view)})`);
   const col = new Table({
     ...plain,
     head: ["Loan group", "Beginning balance", "Interest (net)", "Principal", "Realized loss", "Ending balance"],
@@ -83,14 +85,14 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
         colAligns: ["left", "right", "right", "right", "left"],
       });
       for (const c of s.clauses) {
-        if (!c.applies) t.push([c.id, "not applicable", "", "", c.version]);
+        if (!c.applies) t.push([c.id, "not applicable", "", "", versionLabel(model, c.version)]);
         else
           t.push([
             c.id,
             money(c.due),
             money(c.paid),
             s.available.isZero() && c.remaining.eq(ZERO) ? "" : money(c.remaining),
-            c.version,
+            versionLabel(model, c.version),
           ]);
       }
       out.push(
@@ -107,15 +109,18 @@ function periodBlock(p: PeriodResult, opts: TableOptions): string {
 
 /** Renders the run as text, one block per Distribution Date. */
 export function renderTable(r: RunResult, opts: TableOptions = {}): string {
+  const amendments = amendmentList(r.model);
   const head = [
-    `${r.agreement} (${r.deal})`,
-    r.amendments.length
-      ? `as amended by ${r.amendments.map((a) => `${a.title} dated ${a.dated}`).join("; ")}`
+    `${r.model.title} (${r.model.name})`,
+    amendments.length
+      ? `as amended by ${amendments.map((a) => `${a.title} dated ${a.dated}`).join("; ")}`
       : "no amendments",
     `collateral: ${r.collateralSource}`,
     "",
   ];
-  return head.join("\n") + r.periods.map((p) => periodBlock(p, opts)).join("\n\n") + "\n\n" + endNote(r) + "\n";
+  return (
+    head.join("\n") + r.periods.map((p) => periodBlock(r.model, p, opts)).join("\n\n") + "\n\n" + endNote(r) + "\n"
+  );
 }
 
 /** Why the run ended after its last Distribution Date, with what is still outstanding. */

@@ -8,8 +8,9 @@ import { diag, type Diagnostic, type SourceLocation } from "../core/diagnostics.
 import type { Expr } from "../syntax/ast.ts";
 import { Decimal } from "../core/money.ts";
 
-/** A value's unit. */
-export type Unit = "Money" | "Rate" | "Percentage" | "Count" | "Fraction" | "Date" | "Boolean" | "MoneyPerAnnum";
+import type { Unit } from "../core/vocabulary.ts";
+
+export type { Unit };
 
 /** How a unit reads in messages. */
 export function unitName(u: Unit): string {

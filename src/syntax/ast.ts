@@ -4,6 +4,9 @@
  * semantics stage turns them into Decimals.
  */
 import type { SourceLocation } from "../core/diagnostics.ts";
+import type { Allocation, ClassField, CollateralField, CompareOp } from "../core/vocabulary.ts";
+
+export type { Allocation, ClassField, CollateralField, CompareOp };
 
 /** Where a provision's words or figures come from. */
 export type Provenance = "deal" | "shelf" | "amendment" | "reconstructed";
@@ -27,31 +30,6 @@ export type Literal =
   | { kind: "number"; value: string; loc: SourceLocation }
   | { kind: "date"; value: string; loc: SourceLocation }
   | { kind: "boolean"; value: boolean; loc: SourceLocation };
-
-/** Fields of a loan group's collateral for the Due Period. */
-export type CollateralField =
-  | "stated principal balance" // at the start of the Due Period (before this date's principal)
-  | "stated principal balance after distributions" // at the end of the Due Period
-  | "cut-off balance"
-  | "scheduled principal"
-  | "principal prepayments"
-  | "net liquidation proceeds"
-  | "realized losses"
-  | "interest collections"
-  | "servicing fee"
-  | "net mortgage rate";
-
-/** Per-class quantities a formula can read. */
-export type ClassField =
-  | "certificate principal balance" // before distributions on this date
-  | "certificate principal balance after distributions"
-  | "original certificate principal balance"
-  | "interest due" // Accrued Certificate Interest plus unpaid interest from prior dates
-  | "basis risk shortfall carry-forward"
-  | "unpaid realized losses";
-
-/** Comparison operators, read "is less than" etc. */
-export type CompareOp = "<" | "<=" | ">" | ">=" | "=";
 
 /** Which Distribution Dates a case of a `for … otherwise` applies to. */
 export type PeriodSelector =
@@ -112,8 +90,6 @@ export interface Definition {
   loc: SourceLocation;
 }
 
-/** How an amount is spread over a list of classes. */
-export type Allocation = "sequentially" | "pro rata" | "pro rata by balance" | "pro rata by amount due";
 
 /** One step of recipients: `classes A-I-1, A-I-2 sequentially`. Steps after the first follow `then`. */
 export interface RecipientStep {

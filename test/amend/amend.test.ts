@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { viewOn } from "../../src/amend/amend.ts";
 import { run } from "../../src/engine/run.ts";
+import { versionLabel, viewWords } from "../../src/report/describe.ts";
 import { collateral, dealFromText } from "../helpers/deal.ts";
 
 const toy = readFileSync("test/fixtures/toy/agreement.pacta", "utf8");
@@ -32,7 +33,7 @@ describe("amendment items", () => {
     expect(viewOn(va, "2002-03-25").definitions.get("Required Overcollateralization Amount")!.version.label).toBe(
       "Amendment Number One, item 1",
     );
-    const r = run(va, { deal: "toy", collateral: flows, collateralSource: "test" });
+    const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
     // $1,000,000 × 2.00% before, × 3.00% after.
     expect(r.periods[0]!.terms["Required Overcollateralization Amount"]!.value.toString()).toBe("20000");
     expect(r.periods[1]!.terms["Required Overcollateralization Amount"]!.value.toString()).toBe("30000");
@@ -55,12 +56,12 @@ describe("amendment items", () => {
 `,
     ]);
     expect(deal.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+    const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
     const ids = (n: number) => r.periods[n - 1]!.sections[0]!.clauses.map((c) => c.id.replace("4.02(a)", ""));
     expect(ids(2)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]); // 2002-03-25: neither yet
     expect(ids(3)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)", "(vii)"]); // 2002-04-25
     expect(ids(4)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vii)"]); // 2002-05-28
-    expect(r.periods[2]!.sections[0]!.clauses.at(-1)!.version).toBe("Amendment Number One, item 1");
+    expect(versionLabel(r.model, r.periods[2]!.sections[0]!.clauses.at(-1)!.version)).toBe("Amendment Number One, item 1");
   });
 
   it("a later amendment replaces the wording of an earlier one: three versions in the history", () => {
@@ -72,15 +73,16 @@ describe("amendment items", () => {
       `amendment "Amendment Number Two" to "Toy Trust Agreement" dated 2002-04-10\n  item 1\n    replace definition "Required Overcollateralization Amount" effective as of the date hereof\n` +
         def("4.00"),
     ]);
-    const va = deal.versioned!;
-    const r = run(va, { deal: "toy", collateral: flows, collateralSource: "test" });
-    expect(r.periods.slice(0, 4).map((p) => p.terms["Required Overcollateralization Amount"]!.version)).toEqual([
+    const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
+    expect(
+      r.periods.slice(0, 4).map((p) => versionLabel(r.model, p.terms["Required Overcollateralization Amount"]!.version)),
+    ).toEqual([
       "Agreement",
       "Amendment Number One, item 1",
       "Amendment Number Two, item 1",
       "Amendment Number Two, item 1",
     ]);
-    expect(va.history.get("definition:Required Overcollateralization Amount")!.length).toBe(3);
+    expect(deal.versioned!.history.get("definition:Required Overcollateralization Amount")!.length).toBe(3);
   });
 
   it("insert and delete a definition; deleting one still in use is rejected whole", () => {
@@ -124,7 +126,7 @@ describe("inserting a clause before another", () => {
         `  item 1\n    insert clause 4.02(a)(iii-a) before 4.02(a)(iii) effective as of the date hereof\n      pay $10.00 as principal to class M-1\n`,
     ]);
     expect(deal.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+    const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
     expect(r.periods[1]!.sections[0]!.clauses.map((c) => c.id.replace("4.02(a)", "")).slice(0, 4)).toEqual([
       "(i)",
       "(ii)",
@@ -147,8 +149,8 @@ describe("two instruments changing one provision", () => {
     expect(w.message).toBe(
       "Amendment Number Two, item 1 changes Required Overcollateralization Amount effective 2002-04-01, before Amendment Number One, item 1 (an earlier instrument) changes it effective 2002-06-01; from 2002-06-01 the earlier instrument's wording governs again",
     );
-    const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+    const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
     // 2002-04-25: only Amendment Number Two's patch governs, and the header says so.
-    expect(r.periods[2]!.agreementVersion).toBe("Agreement as amended by Amendment Number Two");
+    expect(viewWords(r.model, r.periods[2]!.view)).toBe("Agreement as amended by Amendment Number Two");
   });
 });

@@ -3,10 +3,10 @@ import { decrementTables, renderDecrementTables, weightedAverageLife } from "../
 import { Decimal } from "../../src/core/money.ts";
 import { loadDeal } from "../../src/deal/load.ts";
 import { run } from "../../src/engine/run.ts";
-import { runDeal } from "../../src/cli/run-command.ts";
+import { runOrFail } from "../helpers/deal.ts";
 import { collateral } from "../helpers/deal.ts";
 
-const va = loadDeal("test/fixtures/toy").versioned!;
+const va = loadDeal("test/fixtures/toy").model!;
 
 describe("weighted average life", () => {
   it("weights each principal distribution by the years since the Closing Date (actual/365)", () => {
@@ -17,7 +17,7 @@ describe("weighted average life", () => {
       { interest: "6156.25", scheduled: "5000.00", prepay: "10000.00" },
       { interest: "6062.50", scheduled: "5000.00", prepay: "10000.00" },
     ]);
-    const r = run(va, { deal: "toy", collateral: flows, collateralSource: "test" });
+    const r = run(va, { collateral: flows, collateralSource: "test" });
     const p = r.periods.map((x) => x.classes["A-1"]!.principal);
     // Closing 2002-01-30: 26, 54 and 85 days to the three Distribution Dates.
     const expected = p[0]!
@@ -33,7 +33,7 @@ describe("weighted average life", () => {
 
 describe("decrement tables of RS1", () => {
   const speeds = ["0", "100", "200"];
-  const runs = speeds.map((ppc) => runDeal("agreements/ramp-2002-rs1", { ppc }));
+  const runs = speeds.map((ppc) => runOrFail("agreements/ramp-2002-rs1", { scenario: { ppc } }));
   const t = decrementTables(
     runs,
     speeds.map((s) => `${s}% PPC`),

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { Decimal, ZERO, cents, min, max, sum } from "../../src/core/money.ts";
-import { collateralFor, loadChecked, runDeal } from "../../src/cli/run-command.ts";
+import { checkedDeal, runOrFail } from "../helpers/deal.ts";
+import { lower } from "../../src/model/lower.ts";
+import { versionLabel } from "../../src/report/describe.ts";
 import { run } from "../../src/engine/run.ts";
 import { amend } from "../../src/amend/amend.ts";
 import { renderJson } from "../../src/report/json.ts";
@@ -12,7 +14,7 @@ import { renderCsv } from "../../src/report/csv.ts";
 import type { PeriodResult } from "../../src/engine/result.ts";
 
 const DIR = "agreements/ramp-2002-rs1";
-const result = runDeal(DIR, {});
+const result = runOrFail(DIR);
 const P = (n: number): PeriodResult => result.periods[n - 1]!;
 const clause = (n: number, id: string) =>
   P(n)
@@ -99,14 +101,14 @@ describe("Amendment Number One, item by item", () => {
 
   it("governs Distribution Dates 1–3 by the original wording and 4 onward by the amended wording", () => {
     for (const n of [1, 2, 3]) {
-      expect(term(n, I).version).toBe("Agreement");
-      expect(term(n, II).version).toBe("Agreement");
-      expect(clause(n, "4.02(d)(xiii)").version).toBe("Agreement");
+      expect(versionLabel(result.model, term(n, I).version)).toBe("Agreement");
+      expect(versionLabel(result.model, term(n, II).version)).toBe("Agreement");
+      expect(versionLabel(result.model, clause(n, "4.02(d)(xiii)").version)).toBe("Agreement");
     }
     for (const n of [4, 5, 11, 40]) {
-      expect(term(n, I).version).toBe("Amendment Number One, item 2");
-      expect(term(n, II).version).toBe("Amendment Number One, item 3");
-      expect(clause(n, "4.02(d)(xiii)").version).toBe("Amendment Number One, item 4");
+      expect(versionLabel(result.model, term(n, I).version)).toBe("Amendment Number One, item 2");
+      expect(versionLabel(result.model, term(n, II).version)).toBe("Amendment Number One, item 3");
+      expect(versionLabel(result.model, clause(n, "4.02(d)(xiii)").version)).toBe("Amendment Number One, item 4");
     }
   });
 
@@ -143,11 +145,10 @@ describe("Amendment Number One, item by item", () => {
   });
 
   it("changes nothing before its effective date, and something after it", () => {
-    const deal = loadChecked(DIR);
+    const deal = checkedDeal(DIR);
     const unamended = amend(deal.versioned.base, []).versioned!;
-    const col = collateralFor(deal, {});
-    const original = run(unamended, {
-      deal: "rs1-unamended",
+    const col = { periods: result.periods.map((x) => x.collateral), source: result.collateralSource };
+    const original = run(lower(unamended, "rs1-unamended").model!, {
       collateral: col.periods,
       collateralSource: col.source,
       maxPeriods: 12,
@@ -161,7 +162,7 @@ describe("Amendment Number One, item by item", () => {
   });
 
   it("keeps provision 11.01(a)(vi) as text: the amended words from item 5", () => {
-    const view = loadChecked(DIR).versioned.views.at(-1)!;
+    const view = checkedDeal(DIR).versioned.views.at(-1)!;
     const p = view.provisions.get("11.01(a)(vi)")!;
     expect(p.version.label).toBe("Amendment Number One, item 5");
     expect(p.node.text.text.replace(/\s+/g, " ")).toContain(

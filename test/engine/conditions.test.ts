@@ -18,7 +18,7 @@ function termValues(means: string): string[] {
   );
   const deal = dealFromText(text);
   expect(deal.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const r = run(deal.versioned!, { deal: "toy", collateral: flows, collateralSource: "test" });
+  const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
   return r.periods.map((p) =>
     (p.terms["Required Overcollateralization Amount"]!.value as { toFixed(n: number): string }).toFixed(0),
   );

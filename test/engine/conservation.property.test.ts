@@ -11,7 +11,7 @@ import { run } from "../../src/engine/run.ts";
 import type { RunResult } from "../../src/engine/result.ts";
 import { collateral, type Flow } from "../helpers/deal.ts";
 
-const va = loadDeal("test/fixtures/toy").versioned!;
+const va = loadDeal("test/fixtures/toy").model!;
 
 const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => (c / 100).toFixed(2));
 const flow = fc.record({
@@ -72,7 +72,6 @@ function check(r: RunResult): void {
 describe("conservation of cash through the waterfall", () => {
   test.prop([fc.array(flow, { minLength: 1, maxLength: 24 })], { numRuns: 150 })("on random collections", (flows) => {
     const r = run(va, {
-      deal: "toy",
       collateral: collateral("Pool", "1000000", feasible(flows)),
       collateralSource: "random",
     });

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PactaError } from "../../src/core/diagnostics.ts";
 import { run } from "../../src/engine/run.ts";
+import { lower } from "../../src/model/lower.ts";
 import { baseView } from "../../src/semantics/view.ts";
 import { check } from "../../src/semantics/check.ts";
 import { parse } from "../../src/syntax/parse.ts";
@@ -34,7 +35,7 @@ describe("cycles", () => {
     const flows = collateral("Pool", "1000000", [{ interest: "6000.00", scheduled: "5000.00" }]);
     let err: unknown;
     try {
-      run(va, { deal: "toy", collateral: flows, collateralSource: "test" });
+      run(lower(va as never, "toy").model!, { collateral: flows, collateralSource: "test" });
     } catch (e) {
       err = e;
     }

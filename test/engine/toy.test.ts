@@ -5,7 +5,7 @@ import { run } from "../../src/engine/run.ts";
 import { collateral } from "../helpers/deal.ts";
 
 const toy = loadDeal("test/fixtures/toy");
-const va = toy.versioned!;
+const va = toy.model!;
 
 describe("the toy deal, by hand", () => {
   it("loads without errors", () => {
@@ -20,7 +20,7 @@ describe("the toy deal, by hand", () => {
     { interest: "6062.50", scheduled: "5000.00", prepay: "10000.00" },
     { interest: "5968.75", scheduled: "5000.00", prepay: "0", liquidation: "2000.00", loss: "3000.00" },
   ]);
-  const r = run(va, { deal: "toy", collateral: flows, collateralSource: "hand-made" });
+  const r = run(va, { collateral: flows, collateralSource: "hand-made" });
   const p = (n: number) => r.periods[n - 1]!;
   const clause = (n: number, id: string) => p(n).sections[0]!.clauses.find((c) => c.id === id)!;
 
@@ -99,7 +99,7 @@ describe("cash that was never collected", () => {
     let err: unknown;
     try {
       const one = collateral("Pool", "1000000", [{ interest: "6250.00", scheduled: "5000.00", prepay: "10000.00" }]);
-      run(deal.versioned!, { deal: "toy", collateral: one, collateralSource: "hand-made" });
+      run(deal.model!, { collateral: one, collateralSource: "hand-made" });
     } catch (e) {
       err = e;
     }

@@ -1,17 +1,15 @@
 /** Test helpers: load a deal from text, and hand-made collateral. */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Decimal } from "../../src/core/money.ts";
 import type { CollateralPeriod, GroupCollections } from "../../src/collateral/types.ts";
-import { loadDeal, type LoadedDeal } from "../../src/deal/load.ts";
+import type { LoadedDeal } from "../../src/deal/load.ts";
+import * as api from "../../src/api.ts";
+import type { DealModel, RunResult } from "../../src/api.ts";
 
-/** Writes an agreement (and amendments) to a fresh directory and loads it. */
+/** Loads an agreement (and amendments) from text, through the library API's in-memory host. */
 export function dealFromText(agreement: string, amendments: string[] = []): LoadedDeal {
-  const dir = mkdtempSync(join(tmpdir(), "pacta-test-"));
-  writeFileSync(join(dir, "agreement.pacta"), agreement);
-  amendments.forEach((a, i) => writeFileSync(join(dir, `amendment-${i + 1}.pacta`), a));
-  return loadDeal(dir);
+  const files: Record<string, string> = { "agreement.pacta": agreement };
+  amendments.forEach((a, i) => (files[`amendment-${i + 1}.pacta`] = a));
+  return api.loadDeal(files);
 }
 
 /** One period's collections of one group, in dollars as strings. */
@@ -55,4 +53,20 @@ export function collateral(
     bal = g.endingBalance;
     return { number: i + 1, groups: { [group]: g }, indexRates };
   });
+}
+
+/** A deal loaded through the library API, with its model; fails the test on any error. */
+export function checkedDeal(
+  dir: string,
+): LoadedDeal & { model: DealModel; versioned: NonNullable<LoadedDeal["versioned"]> } {
+  const deal = api.loadDeal(dir);
+  if (!deal.model || !deal.versioned) throw new Error(deal.diagnostics.map((d) => api.formatDiagnostic(d)).join("\n"));
+  return deal as LoadedDeal & { model: DealModel; versioned: NonNullable<LoadedDeal["versioned"]> };
+}
+
+/** Runs a deal through the library API; fails the test on any diagnostic. */
+export function runOrFail(deal: string | LoadedDeal, input: api.RunInput = {}): RunResult {
+  const out = api.runDeal(typeof deal === "string" ? api.loadDeal(deal) : deal, input);
+  if (!out.result) throw new Error(out.diagnostics.map((d) => api.formatDiagnostic(d)).join("\n"));
+  return out.result;
 }

@@ -8,13 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadChecked, runDeal } from "../../src/cli/run-command.ts";
+import { checkedDeal, runOrFail } from "../helpers/deal.ts";
 import { renderHtml } from "../../src/report/html.ts";
 import { Anchors, attr, esc, slug } from "../../src/report/html/escape.ts";
 
 const DIR = "agreements/ramp-2002-rs1";
-const result = runDeal(DIR, {});
-const versioned = loadChecked(DIR).versioned;
+const result = runOrFail(DIR);
+const versioned = checkedDeal(DIR).versioned;
 const full = renderHtml(result, versioned);
 const firstTwo = renderHtml(result, versioned, { periods: (n) => n <= 2 });
 
@@ -177,7 +177,7 @@ describe("escaping", () => {
       "",
     ].join("\n"),
   );
-  const html = renderHtml(runDeal(dir, { periods: "4" }), loadChecked(dir).versioned);
+  const html = renderHtml(runOrFail(dir, { maxPeriods: 4 }), checkedDeal(dir).versioned);
 
   it("escapes legal text, titles and names in content", () => {
     expect(html).toContain(
