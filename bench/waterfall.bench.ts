@@ -100,6 +100,10 @@ console.log(`toy deal, ${a.length} Distribution Dates, 3% CDR: both waterfalls g
 const hand = time("hand-written TypeScript waterfall", () => handWritten(flows), 50);
 const dsl = time("pacta engine (compiled agreement)", () => viaPacta(flows), 50);
 console.log(`ratio pacta / hand-written: ${(dsl / hand).toFixed(2)}×`);
-const rs1 = time("RS1 as amended, whole run (load + project + run)", () => runDeal(loadViaApi("agreements/ramp-2002-rs1")).result!, 3);
+const rs1 = time(
+  "RS1 as amended, whole run (load + project + run)",
+  () => runDeal(loadViaApi("agreements/ramp-2002-rs1")).result!,
+  3,
+);
 const dates = runDeal(loadViaApi("agreements/ramp-2002-rs1")).result!.periods.length;
 console.log(`RS1: ${dates} Distribution Dates, ${(rs1 / dates).toFixed(2)} ms per Distribution Date`);

@@ -178,10 +178,7 @@ export function runDeal(dir: string, o: RunCommandOptions): RunResult {
 }
 
 /** Projects (or reads the collateral of) an already loaded deal and runs it. @throws PactaError */
-export function runLoaded(
-  deal: CheckedDeal,
-  o: RunCommandOptions,
-): RunResult {
+export function runLoaded(deal: CheckedDeal, o: RunCommandOptions): RunResult {
   const col = collateralFor(deal, o);
   const opts: Parameters<typeof run>[1] = { collateral: col.periods, collateralSource: col.source };
   if (o.periods !== undefined) {

@@ -90,7 +90,6 @@ export interface Definition {
   loc: SourceLocation;
 }
 
-
 /** One step of recipients: `classes A-I-1, A-I-2 sequentially`. Steps after the first follow `then`. */
 export interface RecipientStep {
   classes: ClassRef[];

@@ -447,4 +447,9 @@ export const allTokens: TokenType[] = [
 ];
 
 /** The one lexer instance (building it is costly; lexing is reentrant). */
-export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
+export const lexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  // As for the parser (see validateGrammar in parser.ts): validations check the token set, not the input.
+  skipValidations: process.env["VITEST"] === undefined && process.env["PACTA_VALIDATE_GRAMMAR"] !== "1",
+});

@@ -61,7 +61,9 @@ describe("amendment items", () => {
     expect(ids(2)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]); // 2002-03-25: neither yet
     expect(ids(3)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)", "(vii)"]); // 2002-04-25
     expect(ids(4)).toEqual(["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vii)"]); // 2002-05-28
-    expect(versionLabel(r.model, r.periods[2]!.sections[0]!.clauses.at(-1)!.version)).toBe("Amendment Number One, item 1");
+    expect(versionLabel(r.model, r.periods[2]!.sections[0]!.clauses.at(-1)!.version)).toBe(
+      "Amendment Number One, item 1",
+    );
   });
 
   it("a later amendment replaces the wording of an earlier one: three versions in the history", () => {
@@ -75,7 +77,9 @@ describe("amendment items", () => {
     ]);
     const r = run(deal.model!, { collateral: flows, collateralSource: "test" });
     expect(
-      r.periods.slice(0, 4).map((p) => versionLabel(r.model, p.terms["Required Overcollateralization Amount"]!.version)),
+      r.periods
+        .slice(0, 4)
+        .map((p) => versionLabel(r.model, p.terms["Required Overcollateralization Amount"]!.version)),
     ).toEqual([
       "Agreement",
       "Amendment Number One, item 1",
