@@ -1,40 +1,16 @@
 /**
  * `pacta fmt [--check] <paths…>`: formats .pacta files in place, or checks that they are formatted.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { diag, PactaError } from "../core/diagnostics.ts";
 import { format } from "../format/print.ts";
+import { pactaFiles } from "../format/files.ts";
 import { printDiagnostics, writeAtomically } from "./io.ts";
 
 /** Options of `pacta fmt`. */
 export interface FmtOptions {
   /** Report unformatted files instead of rewriting them. */
   check?: boolean;
-}
-
-/**
- * The .pacta files under `path`: the file itself if `path` is a file (whatever its extension),
- * else every `*.pacta` file below the directory, recursively, sorted by path; `node_modules` and
- * directories whose names start with a dot are skipped. Throws the file system's error if `path`
- * cannot be read.
- */
-export function pactaFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== "node_modules" && !e.name.startsWith(".")) visit(p);
-      } else if (e.isFile() && e.name.endsWith(".pacta")) out.push(p);
-    }
-  };
-  visit(path);
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkReport } from "../../src/cli/check-command.ts";
+import { loadDeal, renderCheck } from "../../src/api.ts";
 
 const root = "test/check/cases";
 const WARNINGS_ONLY = ["unused-definition", "misnamed-amendment-file", "amendment-dates-and-authority"];
@@ -18,14 +18,14 @@ describe("pacta check on broken agreements", () => {
   it("has a case for every check", () => expect(cases.length).toBeGreaterThanOrEqual(19));
   for (const name of cases) {
     it(name, async () => {
-      const r = checkReport(`${root}/${name}`);
+      const r = renderCheck(loadDeal(`${root}/${name}`));
       await expect(r.text).toMatchFileSnapshot(`./cases/${name}/expected.txt`);
       // Every case but the warning-only ones is an error.
       expect(r.errors > 0).toBe(!WARNINGS_ONLY.includes(name));
     });
   }
   it("reports diagnostics as JSON for editors and CI", () => {
-    const r = JSON.parse(checkReport(`${root}/unknown-defined-term`, "json").text);
+    const r = JSON.parse(renderCheck(loadDeal(`${root}/unknown-defined-term`), "json").text);
     expect(r.errors).toBe(1);
     expect(r.diagnostics.find((d: { code: string }) => d.code === "PA2001")).toMatchObject({
       line: 52,

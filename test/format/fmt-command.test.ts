@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fmtCommand, pactaFiles } from "../../src/cli/fmt-command.ts";
-import { format } from "../../src/format/print.ts";
+import { spawnSync } from "node:child_process";
+import { beforeEach, describe, expect, it } from "vitest";
+import { format, pactaFiles } from "../../src/api.ts";
 
 const MESSY = readFileSync("test/format/fixtures/messy.pacta", "utf8");
 const FORMATTED = format(MESSY, "messy.pacta");
@@ -14,10 +14,17 @@ let err = "";
 beforeEach(() => {
   out = "";
   err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
 });
-afterEach(() => vi.restoreAllMocks());
+
+/** Runs `pacta fmt [--check] paths…` as a user would; returns the exit code and keeps its output in `out` and `err`. */
+function fmtCommand(paths: string[], opts: { check?: boolean }): number {
+  const r = spawnSync(process.execPath, ["bin/pacta.js", "fmt", ...(opts.check ? ["--check"] : []), ...paths], {
+    encoding: "utf8",
+  });
+  out += r.stdout;
+  err += r.stderr;
+  return r.status ?? -1;
+}
 
 /** A fresh directory holding `files` (relative path → text). */
 function tree(files: Record<string, string>): string {

@@ -1,7 +1,7 @@
 /** Every agreement in the repository is formatted (what `pacta fmt --check agreements` checks in CI). */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { pactaFiles } from "../../src/cli/fmt-command.ts";
+import { pactaFiles } from "../../src/api.ts";
 import { format } from "../../src/format/print.ts";
 
 describe("the bundled agreements are formatted", () => {

@@ -1,0 +1,69 @@
+/**
+ * The library's running facet: a loaded deal on collateral (a scenario's projection, or given
+ * collections), every Distribution Date, errors as diagnostics; and `explain` of one figure.
+ * Re-exported by src/api.ts.
+ */
+import { hasErrors, PactaError, type Diagnostic } from "../core/diagnostics.ts";
+import type { CollateralPeriod } from "../collateral/types.ts";
+import type { LoadedDeal } from "../deal/load.ts";
+import { run } from "../engine/run.ts";
+import type { PeriodResult, RunResult } from "../engine/result.ts";
+import type { DealModel } from "../model/types.ts";
+import { explain as explainOn } from "../report/explain.ts";
+import { collateralFor, type CheckedDeal, type RunCommandOptions } from "../cli/run-command.ts";
+
+/**
+ * The assumptions of a run, as typed on the command line (percentages as written: "150" is 150%
+ * PPC, "5" is 5% CDR): `cpr` or `ppc`, `cdr`, `severity`, `lag` (months), or `collateral`, the
+ * path of a remittance CSV (docs/collateral.md).
+ */
+export type ScenarioOptions = Pick<RunCommandOptions, "cpr" | "ppc" | "cdr" | "severity" | "lag" | "collateral">;
+
+/** What to run a deal on. */
+export interface RunInput {
+  /** The projection's assumptions; default the deal's pricing assumption, 0% CDR. */
+  scenario?: ScenarioOptions;
+  /** Collections given directly (one entry per Distribution Date), instead of a scenario. */
+  collateral?: { periods: readonly CollateralPeriod[]; source: string };
+  /** Stop after this many Distribution Dates. */
+  maxPeriods?: number;
+}
+
+/** A run's result, or the diagnostics that stopped it. */
+export interface RunOutcome {
+  result?: RunResult;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Runs a loaded deal on every Distribution Date until the certificates retire or the collateral
+ * runs out. Accepts what `loadDeal` returned (its errors come back unchanged) or a `DealModel`
+ * (then `scenario` must not name a projection the model cannot make; pass `collateral`).
+ */
+export function runDeal(deal: LoadedDeal | DealModel, input: RunInput = {}): RunOutcome {
+  try {
+    const model = "versions" in deal ? deal : deal.model;
+    if (!("versions" in deal) && (hasErrors(deal.diagnostics) || !model)) return { diagnostics: deal.diagnostics };
+    let collateral = input.collateral;
+    if (!collateral) {
+      if ("versions" in deal)
+        throw new Error("runDeal on a bare DealModel needs `collateral`; pass what loadDeal returned to project one");
+      collateral = collateralFor(deal as CheckedDeal, input.scenario ?? {});
+    }
+    const opts: Parameters<typeof run>[1] = { collateral: collateral.periods, collateralSource: collateral.source };
+    if (input.maxPeriods !== undefined) opts.maxPeriods = input.maxPeriods;
+    return { result: run(model!, opts), diagnostics: [] };
+  } catch (e) {
+    if (e instanceof PactaError) return { diagnostics: e.diagnostics };
+    throw e;
+  }
+}
+
+/**
+ * Why a figure is what it is on one Distribution Date (`pacta explain`): a defined term, clause,
+ * section, class or text provision, named as the agreement writes it (case and spacing ignored).
+ * `depth` is how many levels of inputs to follow. Undefined when `target` names nothing in force.
+ */
+export function explain(result: RunResult, period: PeriodResult, target: string, depth = 3): string | undefined {
+  return explainOn(result.model, period, target, depth);
+}
