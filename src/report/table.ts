@@ -2,7 +2,7 @@
  * The readable per-Distribution-Date report: for each date, the collateral collected, the class
  * distributions and balances, and the waterfall clause by clause with the version in force.
  */
-import Table from "cli-table3";
+import { renderBox, type Align } from "./box.ts";
 import { formatMoney, ZERO, type Decimal } from "../core/money.ts";
 import type { PeriodResult, RunResult } from "../engine/result.ts";
 import type { DealModel } from "../model/types.ts";
@@ -18,13 +18,22 @@ function money(x: Decimal): string {
   return x.isZero() ? "-" : formatMoney(x);
 }
 
-const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" }, style: { head: [], border: [] } };
+/** A table being filled: header, alignments and rows, printed by renderBox. */
+class Table {
+  readonly rows: string[][] = [];
+  constructor(private readonly o: { head: string[]; colAligns: Align[] }) {}
+  push(row: string[]): void {
+    this.rows.push(row);
+  }
+  toString(): string {
+    return renderBox({ head: this.o.head, align: this.o.colAligns, rows: this.rows });
+  }
+}
 
 function periodBlock(model: DealModel, p: PeriodResult, opts: TableOptions): string {
   const out: string[] = [];
   out.push(`Distribution Date ${p.number}: ${p.distributionDate}    (${viewWords(model, p.view)})`);
   const col = new Table({
-    ...plain,
     head: ["Loan group", "Beginning balance", "Interest (net)", "Principal", "Realized loss", "Ending balance"],
     colAligns: ["left", "right", "right", "right", "right", "right"],
   });
@@ -39,7 +48,6 @@ function periodBlock(model: DealModel, p: PeriodResult, opts: TableOptions): str
     ]);
   out.push(col.toString());
   const cls = new Table({
-    ...plain,
     head: [
       "Class",
       "Beginning balance",
@@ -80,7 +88,6 @@ function periodBlock(model: DealModel, p: PeriodResult, opts: TableOptions): str
         `  Section ${s.id}${s.title ? ` ${s.title}` : ""}: available ${formatMoney(s.available)}${s.releasedTo ? `, released to ${s.releasedTo} ${formatMoney(s.released)}` : ""}`,
       );
       const t = new Table({
-        ...plain,
         head: ["Clause", "Due", "Paid", "Remaining", "Version"],
         colAligns: ["left", "right", "right", "right", "left"],
       });
