@@ -384,24 +384,67 @@ export class DistributionDateRun implements EvalContext {
   }
 
   /**
-   * The payment sections together may not distribute more than the loans collected (interest,
-   * principal and net liquidation proceeds): pacta models no other source of cash, so more would
-   * mean a section draws on an amount that is not cash, or on the same cash twice.
+   * The payment sections may not distribute more than the loans collected (interest, principal
+   * and net liquidation proceeds): pacta models no other source of cash, so more would mean a
+   * section draws on an amount that is not cash, or on the same cash twice. Checked for every set
+   * of loan groups whose collections the same sections draw on (a section whose source reads Group
+   * I's collateral is held to Group I's collections), and for all sections together.
    */
   private checkCashCollected(): void {
-    const collected = sum(
-      Object.values(this.p.collateral.groups).map((g) =>
-        g.interest.plus(g.scheduledPrincipal).plus(g.prepayments).plus(g.netLiquidationProceeds),
-      ),
-    );
-    const payments = this.sections.filter((r) => r.section.source);
-    const distributed = sum(payments.map((r) => r.available));
-    if (distributed.gt(collected.plus(new Decimal("0.01").times(payments.length))))
-      throw this.evalError(
-        `the sections distribute ${distributed.toFixed(2)} but the loans collected only ${collected.toFixed(2)}`,
-        `check the sources of sections ${payments.map((r) => r.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,
-        payments[0]?.section.source?.loc,
+    const collectedBy = (g: GroupCollections) =>
+      g.interest.plus(g.scheduledPrincipal).plus(g.prepayments).plus(g.netLiquidationProceeds);
+    const payments = this.sections
+      .map((r, i) => ({ r, groups: this.view.sourceGroups[i] ?? [] }))
+      .filter((x) => x.r.section.source);
+    const tolerance = (n: number) => new Decimal("0.01").times(n);
+    const fail = (what: string, distributed: Decimal, collected: Decimal, runs: SectionRun[]) =>
+      this.evalError(
+        `${what} distribute ${distributed.toFixed(2)} but the loans collected only ${collected.toFixed(2)}`,
+        `check the sources of sections ${runs.map((r) => r.section.id).join(", ")}: each must be cash collected (an Available Distribution Amount), and no cash may be drawn twice`,
+        runs[0]?.section.source?.loc,
       );
+    // Groups drawn on by one section belong together (union-find over group names).
+    const parent = new Map<string, string>();
+    const find = (g: string): string => {
+      let x = g;
+      while (parent.get(x) !== x) x = parent.get(x)!;
+      return x;
+    };
+    for (const { groups } of payments)
+      for (const g of groups) {
+        if (!parent.has(g)) parent.set(g, g);
+        parent.set(find(g), find(groups[0]!));
+      }
+    const components = new Map<string, { groups: Set<string>; runs: SectionRun[] }>();
+    for (const { r, groups } of payments) {
+      if (!groups.length) continue;
+      const root = find(groups[0]!);
+      let c = components.get(root);
+      if (!c) components.set(root, (c = { groups: new Set(), runs: [] }));
+      c.runs.push(r);
+    }
+    for (const g of parent.keys()) components.get(find(g))?.groups.add(g);
+    const all = Object.keys(this.p.collateral.groups).length;
+    const whole = components.size === 1 && [...components.values()][0]!.groups.size >= all;
+    if (!whole)
+      for (const c of components.values()) {
+        const collected = sum(
+          [...c.groups].map((g) => (this.p.collateral.groups[g] ? collectedBy(this.p.collateral.groups[g]!) : ZERO)),
+        );
+        const distributed = sum(c.runs.map((r) => r.available));
+        if (distributed.gt(collected.plus(tolerance(c.runs.length))))
+          throw fail(
+            `the sections drawing on the collections of ${[...c.groups].map((g) => `"${g}"`).join(", ")}`,
+            distributed,
+            collected,
+            c.runs,
+          );
+      }
+    const collected = sum(Object.values(this.p.collateral.groups).map(collectedBy));
+    const runs = payments.map((x) => x.r);
+    const distributed = sum(runs.map((r) => r.available));
+    if (distributed.gt(collected.plus(tolerance(runs.length))))
+      throw fail("the sections", distributed, collected, runs);
   }
 
   private advance(run: SectionRun, upTo: number): void {

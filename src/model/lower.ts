@@ -4,7 +4,7 @@
  * as a string or parses a literal again.
  */
 import { diag, type Diagnostic } from "../core/diagnostics.ts";
-import { ids, type InstrumentId, type TermId, type VersionId } from "../core/ids.ts";
+import { ids, type GroupId, type InstrumentId, type TermId, type VersionId } from "../core/ids.ts";
 import { CENT_HALF_UP, Decimal, type RoundingRule } from "../core/money.ts";
 import type { VersionedAgreement } from "../amend/amend.ts";
 import { amendmentsInForce } from "../amend/in-force.ts";
@@ -367,7 +367,7 @@ export function lower(va: VersionedAgreement, name: string): LowerResult {
   }
 
   // ------------------------------------------------------------ one table per date
-  for (const view of va.views) model.views.push(dateView(va, view, byNode, instruments));
+  for (const view of va.views) model.views.push(dateView(va, view, byNode, instruments, model.versions));
   return { model, diagnostics: [] };
 }
 
@@ -384,6 +384,7 @@ function dateView(
   view: AgreementView,
   byNode: Map<object, VersionId>,
   instruments: readonly Instrument[],
+  versions: readonly Version[],
 ): DateView {
   const vid = (node: object): VersionId => {
     const v = byNode.get(node);
@@ -405,6 +406,7 @@ function dateView(
     clauseAt: new Map(),
     pureTermOrder: [],
     dependencies: new Map(),
+    sourceGroups: [],
   };
   if (view.asOf !== undefined) dv.asOf = view.asOf;
   view.sections.forEach((s, section) =>
@@ -417,7 +419,66 @@ function dateView(
     dv.dependencies.set(key, deps);
   }
   dv.pureTermOrder = pureTerms(dv);
+  dv.sourceGroups = dv.sections.map((s) => {
+    const src = byNodeSection(view, s.section);
+    return src ? groupsRead(dv, src, versions) : [];
+  });
   return dv;
+}
+
+function byNodeSection(view: AgreementView, id: string): TermId | undefined {
+  const s = view.sections.find((x) => x.section.id === id)?.section.source;
+  return s ? ids.term(s.name) : undefined;
+}
+
+/** The loan groups whose collateral `start` reads, through every term it reads (iteratively). */
+function groupsRead(dv: DateView, start: TermId, versions: readonly Version[]): GroupId[] {
+  const groups = new Set<GroupId>();
+  const seen = new Set<TermId>([start]);
+  const terms: TermId[] = [start];
+  while (terms.length) {
+    const t = terms.pop()!;
+    const v = dv.terms.get(t);
+    const body = v === undefined ? undefined : versions[v]?.body;
+    if (!body || body.kind !== "term") continue;
+    const exprs: MExpr[] = [body.means];
+    while (exprs.length) {
+      const e = exprs.pop()!;
+      if (e.kind === "collateral") groups.add(e.group);
+      else if (e.kind === "term" || e.kind === "prior") {
+        if (e.kind === "term" && !seen.has(e.term)) (seen.add(e.term), terms.push(e.term));
+        if (e.kind === "prior" && e.initially) exprs.push(e.initially);
+      } else exprs.push(...childrenOf(e));
+    }
+  }
+  return [...groups].sort();
+}
+
+/** The sub-formulas of a formula. */
+export function childrenOf(e: MExpr): MExpr[] {
+  switch (e.kind) {
+    case "binary":
+    case "compare":
+    case "logical":
+      return [e.left, e.right];
+    case "negate":
+    case "not":
+      return [e.operand];
+    case "lesserOf":
+    case "greaterOf":
+    case "sumOf":
+      return e.args;
+    case "excessOf":
+      return [e.minuend, e.subtrahend];
+    case "prior":
+      return e.initially ? [e.initially] : [];
+    case "if":
+      return [e.condition, e.then, e.else];
+    case "cases":
+      return [...e.cases.map((c) => c.value), e.otherwise];
+    default:
+      return [];
+  }
 }
 
 /** The key of a dependency node in `DateView.dependencies`. */

@@ -208,7 +208,12 @@ export function printModel(m: DealModel): string {
     out.push(
       `  terms in force: ${v.terms.size}${prev ? `; changed: ${terms.map(([k, x]) => `"${k}" v${x}`).join(", ") || "none"}` : ""}`,
     );
-    for (const s of v.sections) out.push(`  ${s.section}: ${s.clauses.map((x) => `v${x}`).join(" ")}`);
+    v.sections.forEach((s, k) => {
+      const groups = v.sourceGroups[k] ?? [];
+      out.push(
+        `  ${s.section}: ${s.clauses.map((x) => `v${x}`).join(" ")}${groups.length ? `; draws on ${groups.map((g) => `"${g}"`).join(", ")}` : ""}`,
+      );
+    });
     out.push(`  terms that read no clause: ${v.pureTermOrder.length}`);
     out.push("  same-date dependencies:");
     for (const [k, deps] of [...v.dependencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -289,6 +289,12 @@ export interface DateView {
   pureTermOrder: TermId[];
   /** Each term's and clause's same-date dependencies (the checker's rule, src/semantics/graph.ts). */
   dependencies: Map<string, DepNode[]>;
+  /**
+   * For each section (in `sections` order), the loan groups whose collateral its source amount
+   * reads, directly or through other terms: the groups whose collections it distributes. Empty for
+   * a loss-allocation section.
+   */
+  sourceGroups: GroupId[][];
 }
 
 /** A deal, resolved: what `lower` returns. */
