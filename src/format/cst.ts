@@ -4,32 +4,10 @@
  * so printing it loses nothing the author chose except what the layout rules canonicalise.
  */
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import { parser } from "../syntax/parser.ts";
-import { lexer } from "../syntax/tokens.ts";
 
 /** One child of a CST node: a token or a sub-rule, with the name chevrotain files it under. */
 export type Element =
   { name: string; token: IToken; node?: undefined } | { name: string; node: CstNode; token?: undefined };
-
-/** What the formatter works from: the CST, its tokens in order, and the `//` comments. */
-export interface Concrete {
-  cst: CstNode;
-  tokens: IToken[];
-  comments: IToken[];
-}
-
-/**
- * Lexes and parses `text` into a CST. Call only on text that `parse` accepted: the CST of a file
- * with syntax errors is partial. Throws if the parser reports errors anyway.
- */
-export function concrete(text: string): Concrete {
-  const lex = lexer.tokenize(text);
-  parser.input = lex.tokens;
-  const cst = parser.file();
-  if (lex.errors.length > 0 || parser.errors.length > 0)
-    throw new Error("internal: the formatter was given text with syntax errors");
-  return { cst, tokens: lex.tokens, comments: lex.groups["comments"] ?? [] };
-}
 
 function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;

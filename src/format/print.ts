@@ -10,7 +10,6 @@
 import { diag, PactaError } from "../core/diagnostics.ts";
 import { parse, TOO_LONG } from "../syntax/parse.ts";
 import { TokenPrinter } from "./comments.ts";
-import { concrete } from "./cst.ts";
 import { printDoc } from "./doc.ts";
 import { DeclPrinter } from "./print-decl.ts";
 import { sameMeaning } from "./same-meaning.ts";
@@ -30,9 +29,9 @@ export function format(text: string, file: string): string {
   if (!before.ast) throw new PactaError(before.diagnostics);
   let out: string;
   try {
-    const { cst, tokens, comments } = concrete(text);
-    const tp = new TokenPrinter(text, tokens, comments);
-    const doc = new DeclPrinter(tp).file(cst);
+    // The parse above already made the CST and tokens: the formatter prints from them.
+    const tp = new TokenPrinter(text, before.tokens!, before.commentTokens!);
+    const doc = new DeclPrinter(tp).file(before.cst!);
     tp.checkAllPrinted();
     out = printDoc(doc, WIDTH);
   } catch (e) {

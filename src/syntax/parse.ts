@@ -2,7 +2,7 @@
  * The syntax stage's entry point: text → AST, with every lexical and syntax error of the file
  * reported at once (the parser recovers and goes on). Never throws on user input.
  */
-import type { IRecognitionException, IToken } from "chevrotain";
+import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { diag, editDistance, type Diagnostic } from "../core/diagnostics.ts";
 import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
@@ -18,9 +18,19 @@ export interface Comment {
   column: number;
 }
 
-/** What `parse` returns: the AST when the file has no syntax error, and all diagnostics. */
+/**
+ * What `parse` returns: the AST when the file has no syntax error, and all diagnostics. With the
+ * AST come the concrete syntax tree and the tokens it was parsed from (comments included), so a
+ * later stage that prints the source as written (the formatter) does not lex it again.
+ */
 export interface ParseResult {
   ast?: SourceFile;
+  /** The chevrotain CST of the whole file, present with `ast`. */
+  cst?: CstNode;
+  /** The file's tokens in order (comments excluded), present with `ast`. */
+  tokens?: IToken[];
+  /** The comment tokens, in order, present with `ast`. */
+  commentTokens?: IToken[];
   diagnostics: Diagnostic[];
   comments: Comment[];
 }
@@ -293,7 +303,14 @@ export function parse(text: string, file: string): ParseResult {
   }
   if (unique.length > 0) return { diagnostics: unique, comments };
   try {
-    return { ast: toAst(cst, file), diagnostics: [], comments };
+    return {
+      ast: toAst(cst, file),
+      cst,
+      tokens,
+      commentTokens: lex.groups["comments"] ?? [],
+      diagnostics: [],
+      comments,
+    };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return { diagnostics: [diag("PA1002", tokenLocation(file, tokens[0]!), TOO_LONG)], comments };
