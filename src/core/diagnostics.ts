@@ -87,6 +87,11 @@ export const MESSAGES = {
     text: "class {name} belongs to {actual}, not to {expected}",
     hint: "a section pays the classes of its own loan group unless the clause names the other group's classes on purpose",
   },
+  PA2016: {
+    severity: "error",
+    text: "class {name} is listed twice among the recipients of clause {clause}",
+    hint: "name each class once; a class listed twice would be paid, or written down, twice",
+  },
   // amendments
   PA3001: {
     severity: "error",

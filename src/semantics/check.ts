@@ -285,6 +285,16 @@ export function check(view: AgreementView): CheckResult {
       if (never) out.push(diag("PA2011", c.condition.loc, { name: c.id, reason: never }));
     }
     const steps: RecipientStep[] = c.action.kind === "pay" ? c.action.to : c.action.from;
+    const listed = new Map<string, SourceLocation>();
+    for (const s of steps)
+      for (const x of s.classes) {
+        const first = listed.get(x.name);
+        if (first)
+          out.push(
+            diag("PA2016", x.loc, { name: x.name, clause: c.id }, [{ message: "first listed here", location: first }]),
+          );
+        else listed.set(x.name, x.loc);
+      }
     for (const s of steps) {
       s.classes.forEach(checkClassRef);
       const groups = new Set(s.classes.map((x) => groupOf(x.name)).filter((g) => g !== undefined));
