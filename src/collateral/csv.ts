@@ -111,7 +111,7 @@ function syntaxErrorPosition(
   return { line: typeof e.lines === "number" ? e.lines : 1, column: 1 };
 }
 
-function readHeader(rec: CsvRecord, report: Report): Header | undefined {
+function readHeader(rec: CsvRecord, report: Report, known?: readonly string[]): Header | undefined {
   const fixed = new Map<FixedColumn, number>();
   const indices = new Map<string, number>();
   let bad = false;
@@ -124,6 +124,18 @@ function readHeader(rec: CsvRecord, report: Report): Header | undefined {
       if (index === "") {
         bad = true;
         report(at, "an index column has no index name", "write the index after the colon: index:One-Month LIBOR");
+      } else if (known && !known.includes(index)) {
+        // A misspelt index would otherwise be ignored, and the run would use the assumed value.
+        bad = true;
+        report(
+          at,
+          `the deal has no index "${index}"`,
+          didYouMean(
+            index,
+            known,
+            known.length ? `the deal's indexes are ${known.map((k) => `"${k}"`).join(", ")}` : "the deal declares no index",
+          ),
+        );
       } else if (indices.has(index)) {
         bad = true;
         report(at, `column "${name}" appears twice`, "keep one column per index");
@@ -381,7 +393,8 @@ function buildGroup(pool: PoolTerms, rows: Row[], h: Header, report: Report): Gr
  * `scheduled_principal`, `prepayments`, `net_liquidation_proceeds`, `realized_loss`, `interest`
  * (net of the servicing fee), `net_mortgage_rate` (annual, "0.0835" or "8.35%"), optionally
  * `servicing_fee` and `new_defaults` (zero when absent or empty), and `index:<name>` columns
- * giving an index value (annual rate) of the period. Then one row per group and period; periods
+ * giving an index value (annual rate) of the period; when `indexes` (the deal's index names) is
+ * given, an index column must name one of them exactly. Then one row per group and period; periods
  * run 1, 2, … for every group alike. Amounts are dollars ("1234.56" or "$1,234.56"), whole cents,
  * never negative. Blank lines are ignored.
  *
@@ -396,7 +409,12 @@ function buildGroup(pool: PoolTerms, rows: Row[], h: Header, report: Report): Gr
  *   negative amount, an unknown group, a duplicate or missing period, conflicting or missing index
  *   values, a balance that would fall below zero, or no data at all.
  */
-export function readCollateralCsv(text: string, file: string, pools: PoolTerms[]): CollateralPeriod[] {
+export function readCollateralCsv(
+  text: string,
+  file: string,
+  pools: PoolTerms[],
+  indexes?: readonly string[],
+): CollateralPeriod[] {
   const ix = new TextIndex(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const errors: Diagnostic[] = [];
   const report: Report = (pos, message, hint) => void errors.push(diag("PA5001", { file, ...pos }, { message, hint }));
@@ -416,7 +434,7 @@ export function readCollateralCsv(text: string, file: string, pools: PoolTerms[]
     );
     return fail();
   }
-  const h = readHeader(headerRec, report);
+  const h = readHeader(headerRec, report, indexes);
   if (!h) return fail();
   if (records.length === 1) {
     report(

@@ -267,3 +267,31 @@ describe("readCollateralCsv: errors at line:column", () => {
     expect(errorsOf(HEADER + "\n")).toMatchObject([{ line: 1, message: "remit.csv has a header but no data rows" }]);
   });
 });
+
+describe("index columns", () => {
+  const withIndex = (name: string) =>
+    good(
+      ROWS.map((r) => `${r},0.0186`),
+      `${HEADER},index:${name}`,
+    );
+
+  it("are read when they name one of the deal's indexes", () => {
+    const out = readCollateralCsv(withIndex("One-Month LIBOR"), "remit.csv", POOLS, ["One-Month LIBOR"]);
+    expect(out[0]!.indexRates["One-Month LIBOR"]!.toString()).toBe("0.0186");
+  });
+
+  it("are refused, with a did-you-mean, when misspelt (instead of being silently ignored)", () => {
+    let err: unknown;
+    try {
+      readCollateralCsv(withIndex("One Month LIBOR"), "remit.csv", POOLS, ["One-Month LIBOR", "Six-Month LIBOR"]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PactaError);
+    const d = (err as PactaError).diagnostics[0]!;
+    expect(d.message).toBe('the deal has no index "One Month LIBOR"');
+    expect(d.hint).toBe('did you mean "One-Month LIBOR"?');
+    expect(d.location.line).toBe(1);
+    expect(d.location.column).toBe(HEADER.length + 2);
+  });
+});
