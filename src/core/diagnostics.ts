@@ -115,6 +115,11 @@ export const MESSAGES = {
     hint: "use `replace` to change an existing provision",
   },
   PA3006: { severity: "warning", text: "{message}", hint: "{hint}" },
+  PA3007: {
+    severity: "error",
+    text: 'amendment "{title}" dated {dated} is supplied twice: {file} and {other}',
+    hint: "keep one copy of each instrument in the deal directory",
+  },
   // evaluation
   PA4001: {
     severity: "error",
@@ -124,11 +129,15 @@ export const MESSAGES = {
   PA4002: { severity: "error", text: "{message}", hint: "{hint}" },
   // inputs
   PA5001: { severity: "error", text: "{message}", hint: "{hint}" },
-  PA5003: { severity: "warning", text: "{file} is not read: {reason}", hint: "{hint}" },
+  PA5003: {
+    severity: "error",
+    text: "{file} holds a second agreement; {other} holds the first",
+    hint: "a deal has one agreement: move the other deal's files to their own directory",
+  },
   PA5002: {
     severity: "error",
     text: "no deal found in {dir}",
-    hint: "a deal directory holds agreement.pacta and, optionally, amendment-N.pacta files",
+    hint: "a deal directory holds the agreement's .pacta file (e.g. agreement.pacta) and its amendments' (e.g. amendment-1.pacta)",
   },
 } as const satisfies Record<string, Entry>;
 

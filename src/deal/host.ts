@@ -3,8 +3,8 @@
  * text, as TypeScript's compiler asks its CompilerHost, so a deal loads the same way from a
  * directory on disk or from text held in memory (an editor buffer, a job payload, a test).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, isAbsolute, join, relative } from "node:path";
 
 /** A deal's files. Names are bare file names ("agreement.pacta"), without directory. */
 export interface DealHost {
@@ -20,6 +20,8 @@ export interface DealHost {
   read(file: string): string;
   /** How a file is named in diagnostics and reports: relative to the working directory for files on disk. */
   display(file: string): string;
+  /** Why the host will not read a file (a link leading outside the deal directory), or undefined. */
+  refuse?(file: string): string | undefined;
 }
 
 /** A host reading the deal directory `dir` on disk. */
@@ -31,6 +33,22 @@ export function diskHost(dir: string): DealHost {
     files: () => readdirSync(dir).sort(),
     read: (file) => readFileSync(join(dir, file), "utf8"),
     display: (file) => relative(process.cwd(), join(dir, file)) || join(dir, file),
+    refuse: (file) => {
+      // A link may stay inside the deal; one that leads out would read another deal's (or any) file.
+      const full = join(dir, file);
+      if (!lstatSync(full).isSymbolicLink()) return undefined;
+      let target: string;
+      try {
+        target = realpathSync(full);
+      } catch {
+        return "it is a symbolic link to a file that does not exist";
+      }
+      const root = realpathSync(dir);
+      const inside = relative(root, target);
+      return inside && !inside.startsWith("..") && !isAbsolute(inside)
+        ? undefined
+        : "it is a symbolic link to a file outside the deal directory, which pacta does not follow";
+    },
   };
 }
 

@@ -30,50 +30,39 @@ export interface LoadedDeal {
   diagnostics: Diagnostic[];
 }
 
-/** The amendment files among `files`, in the order of their number (amendment-1, amendment-2, …). */
-export function amendmentFiles(files: readonly string[]): string[] {
-  return files
-    .map((f) => ({ f, m: /^amendment-(\d+)\.pacta$/.exec(f) }))
-    .filter((x) => x.m)
-    .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))
-    .map((x) => x.f);
-}
-
 /**
- * Loads, parses, checks, amends and lowers the deal in `dir` (a directory, or a DealHost). File names in diagnostics are relative to
- * the working directory. Never throws on user input; a missing directory or agreement file is a
- * PA5002 / PA1004 diagnostic.
+ * Loads, parses, checks, amends and lowers the deal in `dir` (a directory, or a DealHost).
+ *
+ * Every `.pacta` file of the deal is read and counts: the one that holds an `agreement` is the
+ * agreement, every one that holds an `amendment` is an amendment (applied in the order of their
+ * dates), whatever the files are called. Two agreements, or one amendment supplied twice, are
+ * errors; so is a file that is a link leading outside the deal directory. File names in
+ * diagnostics are as the host displays them (for a directory: relative to the working
+ * directory). Never throws on user input.
  */
 export function loadDeal(dir: string | DealHost): LoadedDeal {
   const host = typeof dir === "string" ? diskHost(dir) : dir;
   const out: LoadedDeal = { name: host.name, dir: host.where, files: [], diagnostics: [] };
-  const agreementPath = "agreement.pacta";
-  const all = host.exists() ? host.files() : [];
-  if (!all.includes(agreementPath)) {
-    out.diagnostics.push(diag("PA5002", { file: host.where, line: 1, column: 1 }, { dir: host.where }));
+  const where = { file: host.where, line: 1, column: 1 };
+  // The usual names first (agreement.pacta, then amendment-1, -2, … by number), so messages name them as the first copies.
+  const rank = (f: string) =>
+    f === "agreement.pacta" ? -1 : Number(/^amendment-(\d+)\.pacta$/.exec(f)?.[1] ?? Infinity);
+  const paths = (host.exists() ? host.files().filter((f) => /\.pacta$/i.test(f)) : []).sort(
+    (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  if (!paths.length) {
+    out.diagnostics.push(diag("PA5002", where, { dir: host.where }));
     return out;
   }
-  const paths = [agreementPath, ...amendmentFiles(all)];
-  for (const f of all) {
-    if (paths.includes(f) || !/\.pacta$/i.test(f)) continue;
-    out.diagnostics.push(
-      diag(
-        "PA5003",
-        { file: host.display(f), line: 1, column: 1 },
-        {
-          file: f,
-          reason: "a deal directory holds agreement.pacta and amendment-1.pacta, amendment-2.pacta, …",
-          hint: /amend/i.test(f)
-            ? "rename it amendment-N.pacta (N its order among the amendments)"
-            : "move it out of the deal directory, or rename it",
-        },
-      ),
-    );
-  }
-  let agreement: Agreement | undefined;
-  const amendments: Amendment[] = [];
+  const agreements: { file: string; ast: Agreement }[] = [];
+  const amendments: { file: string; ast: Amendment }[] = [];
   for (const p of paths) {
     const shown = host.display(p);
+    const refused = host.refuse?.(p);
+    if (refused) {
+      out.diagnostics.push(diag("PA1004", { file: shown, line: 1, column: 1 }, { file: shown, reason: refused }));
+      continue;
+    }
     let text: string;
     try {
       text = host.read(p);
@@ -87,28 +76,40 @@ export function loadDeal(dir: string | DealHost): LoadedDeal {
     out.files.push({ path: shown, text, comments: r.comments });
     out.diagnostics.push(...r.diagnostics);
     if (!r.ast) continue;
-    if (p === agreementPath) {
-      if (r.ast.kind !== "agreement")
-        out.diagnostics.push(
-          diag("PA1002", r.ast.loc, {
-            message: "agreement.pacta must hold an agreement",
-            hint: 'start it with `agreement "Title"`; amendments go in amendment-N.pacta',
-          }),
-        );
-      else agreement = r.ast;
-    } else if (r.ast.kind !== "amendment")
-      out.diagnostics.push(
-        diag("PA1002", r.ast.loc, {
-          message: `${p} must hold an amendment`,
-          hint: 'start it with `amendment "Title" to "Agreement title" dated YYYY-MM-DD`',
-        }),
-      );
-    else amendments.push(r.ast);
+    if (r.ast.kind === "agreement") agreements.push({ file: shown, ast: r.ast });
+    else amendments.push({ file: shown, ast: r.ast });
   }
+  if (agreements.length > 1)
+    for (const extra of agreements.slice(1))
+      out.diagnostics.push(
+        diag("PA5003", extra.ast.titleLoc, { file: extra.file, other: agreements[0]!.file }, [
+          { message: "the first agreement", location: agreements[0]!.ast.titleLoc },
+        ]),
+      );
+  const seen = new Map<string, { file: string; ast: Amendment }>();
+  for (const am of amendments) {
+    const key = `${am.ast.title}\u0000${am.ast.to}\u0000${am.ast.dated}`;
+    const first = seen.get(key);
+    if (first)
+      out.diagnostics.push(
+        diag(
+          "PA3007",
+          am.ast.titleLoc,
+          { title: am.ast.title, dated: am.ast.dated, file: am.file, other: first.file },
+          [{ message: "supplied first here", location: first.ast.titleLoc }],
+        ),
+      );
+    else seen.set(key, am);
+  }
+  const agreement = agreements[0]?.ast;
+  if (!agreement && !hasErrors(out.diagnostics)) out.diagnostics.push(diag("PA5002", where, { dir: host.where }));
   if (!agreement || hasErrors(out.diagnostics)) return out;
   let res: ReturnType<typeof amend>;
   try {
-    res = amend(agreement, amendments);
+    res = amend(
+      agreement,
+      amendments.map((a) => a.ast),
+    );
   } catch (e) {
     // Checking walks formulas recursively: a chain of thousands of operators exhausts the stack.
     if (!(e instanceof RangeError)) throw e;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadDeal, renderCheck } from "../../src/api.ts";
 
 const root = "test/check/cases";
-const WARNINGS_ONLY = ["unused-definition", "misnamed-amendment-file", "amendment-dates-and-authority"];
+const WARNINGS_ONLY = ["unused-definition", "amendment-dates-and-authority"];
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
