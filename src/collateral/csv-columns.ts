@@ -41,6 +41,9 @@ export const INDEX_PREFIX = "index:";
 /** A cell's value, or why it cannot be read: a message and a hint. */
 export type Cell<T> = { value: T } | { error: [message: string, hint: string] };
 
+/** Amounts must stay below this ($10^15, fifteen digits of dollars), as money literals must (check PA2017). */
+const DOLLAR_LIMIT = new Decimal("1e15");
+
 const AMOUNT = /^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const RATE = /^(\d+(\.\d*)?|\.\d+)(%?)$/;
 
@@ -68,6 +71,13 @@ export function readAmount(text: string, name: string, optional: boolean): Cell<
     };
   }
   const value = new Decimal(t.replace(/[$,]/g, ""));
+  if (value.gte(DOLLAR_LIMIT))
+    return {
+      error: [
+        `${name} ${t} is $1,000 trillion or more`,
+        "pacta keeps amounts below $1,000 trillion exact to the cent; check the figure",
+      ],
+    };
   if (!cents(value).eq(value)) {
     return {
       error: [

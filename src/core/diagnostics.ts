@@ -92,6 +92,7 @@ export const MESSAGES = {
     text: "class {name} is listed twice among the recipients of clause {clause}",
     hint: "name each class once; a class listed twice would be paid, or written down, twice",
   },
+  PA2017: { severity: "error", text: "{message}", hint: "{hint}" },
   // amendments
   PA3001: {
     severity: "error",

@@ -11,6 +11,9 @@ import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
 import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
 import { clauseIds, findClause, type AgreementView } from "./view.ts";
 
+/** Money literals may have at most this many digits of dollars (below $1,000 trillion). */
+export const MAX_DOLLAR_DIGITS = 15;
+
 /** What `check` returns: all diagnostics (errors and warnings) and the unit of every defined term. */
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -163,6 +166,44 @@ export function check(view: AgreementView): CheckResult {
           break;
       }
     });
+
+  // Money literals: whole cents (a provision can round to the cent or the dollar, never finer); no more than 15
+  // digits of dollars, so every sum and product of them stays exact in 34 significant digits.
+  const moneyLiteral = (value: string, loc: SourceLocation, places: number, where: string) => {
+    const [whole = "", frac = ""] = value.split(".");
+    const digits = whole.replace(/^0+(?=\d)/, "").length;
+    if (digits > MAX_DOLLAR_DIGITS)
+      out.push(
+        diag("PA2017", loc, {
+          message: `${where} ($${value}) has more than ${MAX_DOLLAR_DIGITS} digits of dollars`,
+          hint: "pacta keeps amounts below $1,000 trillion exact to the cent; check the figure",
+        }),
+      );
+    else if (frac.replace(/0+$/, "").length > places)
+      out.push(
+        diag("PA2017", loc, {
+          message: `${where} ($${value}) is written to a fraction of a cent`,
+          hint: "write whole cents (two decimals): amounts of money in pacta are exact to the cent",
+        }),
+      );
+  };
+  const moneyIn = (e: Expr, places: number, where: string) =>
+    walk(e, (x) => {
+      if (x.kind === "money") moneyLiteral(x.value, x.loc, places, where);
+    });
+  for (const [name, d] of view.definitions)
+    moneyIn(d.node.means, Math.max(2, d.node.rounding?.places ?? 2), `an amount in "${name}"`);
+  for (const { clauses } of view.sections)
+    for (const { node: c } of clauses)
+      for (const e of clauseExprs(c)) moneyIn(e, Math.max(2, c.rounding?.places ?? 2), `an amount in clause ${c.id}`);
+  for (const c of view.classes.values()) {
+    if (c.originalBalance !== undefined)
+      moneyLiteral(c.originalBalance, c.originalBalanceLoc ?? c.nameLoc, 2, `the balance of class ${c.name}`);
+    if (c.notional) moneyIn(c.notional, 2, `the notional amount of class ${c.name}`);
+  }
+  for (const g of view.groups.values())
+    if (g.cutoffBalance !== undefined)
+      moneyLiteral(g.cutoffBalance, g.cutoffBalanceLoc ?? g.nameLoc, 2, `the cut-off balance of "${g.name}"`);
 
   // Definitions.
   for (const [name, d] of view.definitions) {

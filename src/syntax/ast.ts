@@ -171,6 +171,7 @@ export interface LoanGroup {
   provenance?: Provenance;
   text?: LegalText;
   cutoffBalance?: string;
+  cutoffBalanceLoc?: SourceLocation;
   mortgageRate?: string;
   adjustable?: {
     index: string;
@@ -198,6 +199,7 @@ export interface ClassDecl {
   text?: LegalText;
   group?: { name: string; loc: SourceLocation };
   originalBalance?: string; // dollars
+  originalBalanceLoc?: SourceLocation;
   notional?: Expr; // interest-only classes: notional amount formula
   rate?: { expr: Expr; cap?: Expr; dayCount: "30/360" | "actual/360"; loc: SourceLocation };
   residual: boolean; // receives what a section releases (Class SB); no balance, no coupon

@@ -193,7 +193,11 @@ class Builder {
     for (const item of this.nodes(ctx, "groupItem")) {
       const c = item.children as Ctx;
       if (this.has(c, "textItem")) out.text = this.legal(this.node(c, "textItem"))!;
-      else if (this.has(c, "Kw_cut_off")) out.cutoffBalance = this.tok(c, "MoneyLiteral")!.image.replace(/[$,]/g, "");
+      else if (this.has(c, "Kw_cut_off")) {
+        const t = this.tok(c, "MoneyLiteral")!;
+        out.cutoffBalance = t.image.replace(/[$,]/g, "");
+        out.cutoffBalanceLoc = this.tokLoc(t);
+      }
       else if (this.has(c, "Kw_mortgage")) {
         out.mortgageRate = this.rate(this.node(c, "annualRate")!);
         const adj = this.node(c, "adjustableTerms");
@@ -252,8 +256,11 @@ class Builder {
       else if (this.has(c, "Kw_group")) {
         const g = this.tok(c, "StringLiteral")!;
         out.group = { name: unquoteName(g.image), loc: this.tokLoc(g) };
-      } else if (this.has(c, "Kw_original"))
-        out.originalBalance = this.tok(c, "MoneyLiteral")!.image.replace(/[$,]/g, "");
+      } else if (this.has(c, "Kw_original")) {
+        const t = this.tok(c, "MoneyLiteral")!;
+        out.originalBalance = t.image.replace(/[$,]/g, "");
+        out.originalBalanceLoc = this.tokLoc(t);
+      }
       else if (this.has(c, "Kw_notional")) out.notional = this.expr(this.node(c, "expr")!);
       else if (this.has(c, "Kw_pass_through")) {
         const adds = this.nodes(c, "additive");

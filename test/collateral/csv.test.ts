@@ -295,3 +295,13 @@ describe("index columns", () => {
     expect(d.location.column).toBe(HEADER.length + 2);
   });
 });
+
+describe("amounts too large to keep exact", () => {
+  it("are refused, with the cell's location", () => {
+    const rows = [...ROWS];
+    rows[0] = "1,Group I,800.00,1000000000000000.00,0,0,6541.67,0.0785";
+    const found = errorsOf(good(rows));
+    expect(found[0]!.message).toBe("prepayments 1000000000000000.00 is $1,000 trillion or more");
+    expect(found[0]!.line).toBe(2);
+  });
+});
