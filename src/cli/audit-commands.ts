@@ -2,6 +2,7 @@
  * The auditor's commands: `pacta conformed` (the agreement's words as amended) and `pacta explain`
  * (why a figure on a Distribution Date is what it is).
  */
+import { dateProblem } from "../core/dates.ts";
 import { diag, didYouMean, PactaError } from "../core/diagnostics.ts";
 import { viewOn } from "../amend/amend.ts";
 import { versionsOn } from "../amend/in-force.ts";
@@ -15,15 +16,10 @@ const cli = { file: "<command line>", line: 1, column: 1 };
 
 /** `pacta conformed`. Returns the exit code. @throws PactaError on a bad deal or date. */
 export function conformedCommand(dir: string, opts: { asOf?: string; out?: string }): number {
-  if (
-    opts.asOf !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) ||
-      Number.isNaN(Date.parse(opts.asOf + "T00:00:00Z")) ||
-      new Date(opts.asOf + "T00:00:00Z").toISOString().slice(0, 10) !== opts.asOf)
-  )
+  if (opts.asOf !== undefined && dateProblem(opts.asOf) !== undefined)
     throw new PactaError([
       diag("PA5001", cli, {
-        message: `--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`,
+        message: `--as-of must be a date YYYY-MM-DD, got "${opts.asOf}": ${dateProblem(opts.asOf)}`,
         hint: "e.g. --as-of 2002-05-24",
       }),
     ]);
@@ -47,9 +43,10 @@ export function explainCommand(
       }),
     ]);
   const byDate = /^\d{4}-\d{2}-\d{2}$/.test(opts.date);
-  if (byDate && new Date(opts.date + "T00:00:00Z").toISOString?.().slice(0, 10) !== opts.date)
+  const bad = byDate ? dateProblem(opts.date) : undefined;
+  if (bad)
     throw new PactaError([
-      diag("PA5001", cli, { message: `--date ${opts.date} is not a date`, hint: "e.g. --date 2002-05-28" }),
+      diag("PA5001", cli, { message: `--date ${opts.date} is not a date: ${bad}`, hint: "e.g. --date 2002-05-28" }),
     ]);
   if (!byDate && (!/^\d+$/.test(opts.date) || Number(opts.date) < 1))
     throw new PactaError([

@@ -118,7 +118,10 @@ export function collateralFor(
         ),
       ]);
     }
-    return { periods: readCollateralCsv(text, o.collateral, pools, [...deal.model.indexes.keys()]), source: `remittance data ${o.collateral}` };
+    return {
+      periods: readCollateralCsv(text, o.collateral, pools, [...deal.model.indexes.keys()]),
+      source: `remittance data ${o.collateral}`,
+    };
   }
   const pricing = pricingCurves(groups);
   let cpr: Assumptions["cpr"];

@@ -11,6 +11,9 @@ import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
 import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
 import { clauseIds, findClause, type AgreementView } from "./view.ts";
 
+/** The longest run checked for dates: forty years of monthly Distribution Dates, or a group's term and a year. */
+const MAX_PROJECTION_MONTHS = 480;
+
 /** Money literals may have at most this many digits of dollars (below $1,000 trillion). */
 export const MAX_DOLLAR_DIGITS = 15;
 
@@ -503,6 +506,21 @@ function checkDealTerms(view: AgreementView): Diagnostic[] {
         `the cut-off date ${cal.cutoffDate} is after the closing date ${cal.closingDate}`,
         "the pool is cut off on or before the closing date",
       );
+    if (cal.firstDistributionDate) {
+      // Every Distribution Date the loans can need must be a date pacta can write (years up to 9999).
+      const months = Math.max(
+        MAX_PROJECTION_MONTHS,
+        ...[...view.groups.values()].map((g) => (g.remainingTerm ?? 0) + 12),
+      );
+      const [y, m] = cal.firstDistributionDate.split("-").map(Number) as [number, number];
+      const last = y * 12 + (m - 1) + months - 1;
+      if (last > 9999 * 12 + 11)
+        err(
+          cal.loc,
+          `Distribution Dates from ${cal.firstDistributionDate} for ${months} months run past the year 9999`,
+          "check the first Distribution Date's year",
+        );
+    }
     if (cal.firstDistributionDate && cal.distributionDay !== undefined) {
       const day = Number(cal.firstDistributionDate.slice(8));
       if (day < cal.distributionDay || day > cal.distributionDay + 6)

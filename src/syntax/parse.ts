@@ -3,6 +3,7 @@
  * reported at once (the parser recovers and goes on). Never throws on user input.
  */
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import { dateProblem } from "../core/dates.ts";
 import { diag, editDistance, type Diagnostic } from "../core/diagnostics.ts";
 import type { SourceFile } from "./ast.ts";
 import { parser } from "./parser.ts";
@@ -167,15 +168,6 @@ function expectedList(e: IRecognitionException): string | undefined {
 }
 
 /** Why an ISO date (YYYY-MM-DD) cannot exist, or undefined if it can. */
-function impossibleDate(iso: string): string | undefined {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  if (m < 1 || m > 12) return `there is no month ${m}`;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
-    m - 1
-  ]!;
-  if (d < 1 || d > days) return `month ${m} of ${y} has ${days} days`;
-  return undefined;
-}
 
 /**
  * Parses the text of one .pacta file. `file` is the name used in locations.
@@ -286,7 +278,7 @@ export function parse(text: string, file: string): ParseResult {
   });
   for (const t of tokens) {
     if (t.tokenType.name !== "DateLiteral") continue;
-    const why = impossibleDate(t.image);
+    const why = dateProblem(t.image);
     if (why) unique.push(diag("PA1005", tokenLocation(file, t), { what: t.image, kind: "date", reason: why }));
   }
   unique.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);

@@ -1,0 +1,29 @@
+/** Every date a user gives is checked with a located, hinted error; calendar dates follow one rule. */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { dateProblem } from "../../src/core/dates.ts";
+
+const pacta = (...args: string[]) => spawnSync(process.execPath, ["bin/pacta.js", ...args], { encoding: "utf8" });
+
+describe("dates", () => {
+  it("are calendar dates: months 1-12, the month's days, leap years", () => {
+    expect(dateProblem("2002-05-28")).toBeUndefined();
+    expect(dateProblem("2004-02-29")).toBeUndefined();
+    expect(dateProblem("2002-13-45")).toBe("there is no month 13");
+    expect(dateProblem("2100-02-29")).toBe("month 2 of 2100 has 28 days");
+    expect(dateProblem("2002-5-28")).toBe("dates are written YYYY-MM-DD");
+    expect(dateProblem("0000-01-01")).toBe("there is no year 0");
+  });
+
+  it("given to explain --date and conformed --as-of, get a located error with a hint, never a stack trace", () => {
+    const e = pacta("explain", "agreements/ramp-2002-rs1", "A-I-1", "--date", "2002-13-45");
+    expect(e.status).toBe(1);
+    expect(e.stderr).toBe(
+      "<command line>:1:1: error PA5001: --date 2002-13-45 is not a date: there is no month 13\n  hint: e.g. --date 2002-05-28\n",
+    );
+    const c = pacta("conformed", "agreements/ramp-2002-rs1", "--as-of", "2002-02-30");
+    expect(c.status).toBe(1);
+    expect(c.stderr).toContain("month 2 of 2002 has 28 days");
+    expect(c.stderr).toContain("hint:");
+  });
+});
