@@ -133,7 +133,9 @@ function readHeader(rec: CsvRecord, report: Report, known?: readonly string[]): 
           didYouMean(
             index,
             known,
-            known.length ? `the deal's indexes are ${known.map((k) => `"${k}"`).join(", ")}` : "the deal declares no index",
+            known.length
+              ? `the deal's indexes are ${known.map((k) => `"${k}"`).join(", ")}`
+              : "the deal declares no index",
           ),
         );
       } else if (indices.has(index)) {

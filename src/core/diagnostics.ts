@@ -93,6 +93,7 @@ export const MESSAGES = {
     hint: "name each class once; a class listed twice would be paid, or written down, twice",
   },
   PA2017: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA2018: { severity: "error", text: "{message}", hint: "{hint}" },
   // amendments
   PA3001: {
     severity: "error",

@@ -7,6 +7,7 @@ import { diag, didYouMean, type Diagnostic, type SourceLocation } from "../core/
 import type { Agreement, Clause, ClassRef, Expr, RecipientStep } from "../syntax/ast.ts";
 import { walk } from "../syntax/walk.ts";
 import { Decimal, ZERO, formatMoney } from "../core/money.ts";
+import { checkCash } from "./cash.ts";
 import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
 import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
 import { clauseIds, findClause, type AgreementView } from "./view.ts";
@@ -287,6 +288,7 @@ export function check(view: AgreementView): CheckResult {
       );
     else drawnBy.set(section.source.name, section.id);
   }
+  out.push(...checkCash(view));
   for (const { section, clauses } of view.sections) {
     if (section.source) {
       used.add(section.source.name);

@@ -197,8 +197,7 @@ class Builder {
         const t = this.tok(c, "MoneyLiteral")!;
         out.cutoffBalance = t.image.replace(/[$,]/g, "");
         out.cutoffBalanceLoc = this.tokLoc(t);
-      }
-      else if (this.has(c, "Kw_mortgage")) {
+      } else if (this.has(c, "Kw_mortgage")) {
         out.mortgageRate = this.rate(this.node(c, "annualRate")!);
         const adj = this.node(c, "adjustableTerms");
         if (adj) {
@@ -260,8 +259,7 @@ class Builder {
         const t = this.tok(c, "MoneyLiteral")!;
         out.originalBalance = t.image.replace(/[$,]/g, "");
         out.originalBalanceLoc = this.tokLoc(t);
-      }
-      else if (this.has(c, "Kw_notional")) out.notional = this.expr(this.node(c, "expr")!);
+      } else if (this.has(c, "Kw_notional")) out.notional = this.expr(this.node(c, "expr")!);
       else if (this.has(c, "Kw_pass_through")) {
         const adds = this.nodes(c, "additive");
         const dc = this.tok(c, "DayCount")!.image as "30/360" | "actual/360";

@@ -3,7 +3,10 @@
  * drawing on one group's collections is held to that group's cash, not to the total of all groups.
  */
 import { describe, expect, it } from "vitest";
-import { runDeal } from "../../src/api.ts";
+import { PactaError } from "../../src/core/diagnostics.ts";
+import { runDeal, parse, lower, type Agreement } from "../../src/api.ts";
+import { run } from "../../src/engine/run.ts";
+import { baseView } from "../../src/semantics/view.ts";
 import { collateral, dealFromText } from "../helpers/deal.ts";
 
 const deal = (sourceOfB: string) => `agreement "Two Pools"
@@ -75,11 +78,25 @@ describe("cash distributed by loan group", () => {
     expect(out.result!.periods[0]!.sections.map((s) => s.available.toFixed(2))).toEqual(["6250.00", "6250.00"]);
   });
 
-  it("stops a run whose two sections both distribute group A's interest, though the total collected would cover it", () => {
-    const loaded = dealFromText(deal("A"));
-    const out = runDeal(loaded, { collateral: { periods: flows(), source: "test" } });
-    expect(out.result).toBeUndefined();
-    const d = out.diagnostics[0]!;
+  it("is refused by check when two sections distribute group A's interest (PA2018)", () => {
+    const codes = dealFromText(deal("A")).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(["PA2018", "PA2018"]); // A's cash twice, and B's never
+  });
+
+  it("stops a run, as a backstop, whose two sections both distribute group A's interest, though the total collected would cover it", () => {
+    // The view is lowered without the checks, as an engine embedded without them would see it.
+    const ast = parse(deal("A"), "two-pools.pacta").ast as Agreement;
+    const view = baseView(ast);
+    const va = { base: ast, amendments: [], views: [view], history: new Map(), units: new Map() };
+    const model = lower(va as never, "two-pools").model!;
+    let err: unknown;
+    try {
+      run(model, { collateral: flows(), collateralSource: "test" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PactaError);
+    const d = (err as PactaError).diagnostics[0]!;
     expect(d.code).toBe("PA4002");
     // 2 × $6,250.00 drawn on group A, which collected $6,250.00; all groups together collected $12,500.00.
     expect(d.message).toBe(
