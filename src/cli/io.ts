@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
-import { diag, formatDiagnostic, PactaError, type Diagnostic } from "../core/diagnostics.ts";
+import { diag, formatDiagnostic, PactaError, safe, type Diagnostic } from "../core/diagnostics.ts";
 
 /** Source texts by file name, for showing the offending line under a diagnostic. */
 export type Sources = Map<string, string>;
@@ -143,7 +143,7 @@ export async function guarded(
       return 1;
     }
     const err = e as NodeJS.ErrnoException;
-    process.stderr.write(`pacta: ${err.message ?? String(e)}\n`);
+    process.stderr.write(`pacta: ${safe(err.message ?? String(e))}\n`);
     return 2;
   }
 }

@@ -41,7 +41,11 @@ export const MESSAGES = {
   PA1001: { severity: "error", text: "unexpected character {char}", hint: "remove it, or put it inside a quoted text" },
   PA1002: { severity: "error", text: "{message}", hint: "{hint}" },
   PA1003: { severity: "error", text: "unterminated quoted text", hint: 'close the text with a double quote (")' },
-  PA1004: { severity: "error", text: "cannot read file {file}: {reason}" },
+  PA1004: {
+    severity: "error",
+    text: "cannot read file {file}: {reason}",
+    hint: "check that the file exists and is readable, and save it as UTF-8 text (editors call it 'UTF-8', without BOM)",
+  },
   PA1005: {
     severity: "error",
     text: "{what} is not a valid {kind}: {reason}",
@@ -190,24 +194,42 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
  * given, the source line with a caret under the span, then `hint: …`.
  */
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
-  const { file, line, column } = d.location;
-  const out = [`${file}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`];
+  const { line, column } = d.location;
+  const file = safe(d.location.file);
+  const out = [`${file}:${line}:${column}: ${d.severity} ${d.code}: ${safe(d.message)}`];
   if (source !== undefined) {
-    const text = source.split(/\r?\n/)[line - 1];
+    // Lines end at LF, CRLF or a lone CR, as the lexer counts them.
+    const text = source.split(/\r\n|\r|\n/)[line - 1];
     if (text !== undefined) {
       const width =
         d.location.endLine === line && d.location.endColumn !== undefined
           ? Math.max(1, d.location.endColumn - column + 1)
           : 1;
-      out.push(`  ${line} | ${text}`);
-      out.push(`  ${" ".repeat(String(line).length)} | ${" ".repeat(Math.max(0, column - 1))}${"^".repeat(width)}`);
+      const before = safe(text.slice(0, Math.max(0, column - 1)));
+      const under = safe(text.slice(Math.max(0, column - 1), Math.max(0, column - 1) + width));
+      out.push(`  ${line} | ${safe(text)}`);
+      out.push(
+        `  ${" ".repeat(String(line).length)} | ${" ".repeat([...before].length)}${"^".repeat(Math.max(1, [...under].length))}`,
+      );
     }
   }
   for (const r of d.related ?? []) {
-    out.push(`  ${r.location.file}:${r.location.line}:${r.location.column}: ${r.message}`);
+    out.push(`  ${safe(r.location.file)}:${r.location.line}:${r.location.column}: ${safe(r.message)}`);
   }
-  if (d.hint) out.push(`  hint: ${d.hint}`);
+  if (d.hint) out.push(`  hint: ${safe(d.hint)}`);
   return out.join("\n");
+}
+
+/**
+ * Text from a user's file made safe for a terminal: control characters (C0 but tab, DEL, C1, and
+ * the bidirectional overrides) are written as escapes (`\x1B`, `\u202E`), so a file cannot set
+ * the terminal's title, clear the screen or fake a line of output through a diagnostic.
+ */
+export function safe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${n.toString(16).toUpperCase()}`;
+  });
 }
 
 /** Levenshtein distance, for "did you mean" hints. */
