@@ -23,7 +23,7 @@ export function conformedCommand(dir: string, opts: { asOf?: string; out?: strin
         hint: "e.g. --as-of 2002-05-24",
       }),
     ]);
-  checkOutputPath(opts.out, dealInputs(dir));
+  checkOutputPath(opts.out, dealInputs(dir), dir);
   const deal = loadChecked(dir);
   emit(renderConformed(deal.versioned, opts.asOf), opts.out);
   return 0;

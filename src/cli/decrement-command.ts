@@ -15,7 +15,7 @@ const cli = { file: "<command line>", line: 1, column: 1 };
  * Returns the exit code. @throws PactaError on a bad deal or option.
  */
 export function decrementCommand(dir: string, o: RunCommandOptions & { speeds?: string }): number {
-  checkOutputPath(o.out, dealInputs(dir));
+  checkOutputPath(o.out, dealInputs(dir), dir);
   if (o.collateral)
     throw new PactaError([
       diag("PA5001", cli, {

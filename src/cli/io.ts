@@ -13,7 +13,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, basename, join, resolve } from "node:path";
+import { dirname, basename, isAbsolute, join, relative, resolve } from "node:path";
 import { diag, formatDiagnostic, PactaError, safe, type Diagnostic } from "../core/diagnostics.ts";
 
 /** Source texts by file name, for showing the offending line under a diagnostic. */
@@ -36,10 +36,11 @@ export function printDiagnostics(ds: readonly Diagnostic[], sources: Sources = n
 
 /**
  * Checks, before any work is done, that `path` can receive output: not empty, not one of the
- * command's `inputs` (files it reads), its directory exists, and it is not a directory.
- * @throws PactaError (PA5001) naming the problem.
+ * command's `inputs` (files it reads), not inside the deal directory `dealDir` (a file written
+ * there would be read as part of the deal next time), its directory exists, and it is not a
+ * directory. @throws PactaError (PA5001) naming the problem.
  */
-export function checkOutputPath(path: string | undefined, inputs: readonly string[] = []): void {
+export function checkOutputPath(path: string | undefined, inputs: readonly string[] = [], dealDir?: string): void {
   if (path === undefined) return;
   const at = { file: "<command line>", line: 1, column: 1 };
   if (path.trim() === "")
@@ -65,6 +66,16 @@ export function checkOutputPath(path: string | undefined, inputs: readonly strin
       }),
     ]);
   const dir = dirname(path);
+  if (dealDir !== undefined && existsSync(dealDir) && existsSync(dir)) {
+    const inside = relative(realpathSync(dealDir), realpathSync(dir));
+    if (!inside.startsWith("..") && !isAbsolute(inside))
+      throw new PactaError([
+        diag("PA5001", at, {
+          message: `--out ${path} is inside the deal directory ${dealDir}`,
+          hint: "write reports outside the deal directory: every file there belongs to the deal",
+        }),
+      ]);
+  }
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new PactaError([
       diag("PA5001", at, {

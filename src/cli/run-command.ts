@@ -204,7 +204,7 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
         hint: "e.g. --format json",
       }),
     ]);
-  checkOutputPath(o.out, dealInputs(dir, o.collateral));
+  checkOutputPath(o.out, dealInputs(dir, o.collateral), dir);
   // The HTML page always shows the inputs; --trace is accepted there and changes nothing.
   if (o.trace && format !== "json" && format !== "html")
     throw new PactaError([
@@ -229,7 +229,7 @@ export function runCommand(dir: string, o: RunCommandOptions): number {
 
 /** The `pacta collateral` command: the scenario's collections as a remittance CSV. Returns the exit code. */
 export function collateralCommand(dir: string, o: RunCommandOptions): number {
-  checkOutputPath(o.out, dealInputs(dir, o.collateral));
+  checkOutputPath(o.out, dealInputs(dir, o.collateral), dir);
   const deal = loadChecked(dir);
   emit(writeCollateralCsv(collateralFor(deal, o).periods), o.out);
   return 0;

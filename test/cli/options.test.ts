@@ -1,5 +1,6 @@
-/** Every date a user gives is checked with a located, hinted error; calendar dates follow one rule. */
+/** Command-line inputs checked before any work: dates (one calendar rule), and where --out may write. */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { dateProblem } from "../../src/core/dates.ts";
 
@@ -25,5 +26,21 @@ describe("dates", () => {
     expect(c.status).toBe(1);
     expect(c.stderr).toContain("month 2 of 2002 has 28 days");
     expect(c.stderr).toContain("hint:");
+  });
+});
+
+describe("--out", () => {
+  it("refuses a file inside the deal directory, which the deal would read next time", () => {
+    const r = pacta(
+      "run",
+      "agreements/ramp-2002-rs1",
+      "--periods",
+      "1",
+      "--out",
+      "agreements/ramp-2002-rs1/amendment-2.pacta",
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("--out agreements/ramp-2002-rs1/amendment-2.pacta is inside the deal directory");
+    expect(existsSync("agreements/ramp-2002-rs1/amendment-2.pacta")).toBe(false);
   });
 });
