@@ -12,6 +12,44 @@ import { clauseExprs, cycles, dependencyGraph, describeNode } from "./graph.ts";
 import { expectUnit, inferUnit, type Unit, type UnitEnv } from "./units.ts";
 import { clauseIds, findClause, type AgreementView } from "./view.ts";
 
+/**
+ * The defined terms of `view`, each after every term its formula names (a cycle's members in any
+ * order: the cycle check reports them). Iterative: no recursion, whatever the length of a chain.
+ */
+export function termsBottomUp(view: AgreementView): string[] {
+  const out: string[] = [];
+  const state = new Map<string, 1 | 2>(); // 1: on the stack, 2: done
+  const namesIn = (name: string): string[] => {
+    const d = view.definitions.get(name);
+    if (!d) return [];
+    const names: string[] = [];
+    walk(d.node.means, (x) => {
+      if (x.kind === "term" && view.definitions.has(x.name)) names.push(x.name);
+    });
+    return names;
+  };
+  for (const start of view.definitions.keys()) {
+    if (state.has(start)) continue;
+    const stack: { name: string; deps: string[]; next: number }[] = [{ name: start, deps: namesIn(start), next: 0 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.deps.length) {
+        const d = top.deps[top.next++]!;
+        if (!state.has(d)) {
+          state.set(d, 1);
+          stack.push({ name: d, deps: namesIn(d), next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      state.set(top.name, 2);
+      out.push(top.name);
+    }
+  }
+  return out;
+}
+
 /** The longest run checked for dates: forty years of monthly Distribution Dates, or a group's term and a year. */
 const MAX_PROJECTION_MONTHS = 480;
 
@@ -82,6 +120,9 @@ export function check(view: AgreementView): CheckResult {
       return u;
     },
   };
+  // Units bottom-up: each term after the terms it names, so inferring one term's unit never
+  // recurses through a chain of definitions (a chain of thousands is fine).
+  for (const name of termsBottomUp(view)) env.termUnit(name);
   const used = new Set<string>();
   const termNames = [...view.definitions.keys()];
   const groupNames = [...view.groups.keys()];

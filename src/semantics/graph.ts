@@ -76,37 +76,50 @@ export function clauseExprs(c: Clause): Expr[] {
  * depends on itself), as a chain of nodes in dependency order.
  */
 export function cycles(g: Graph): NodeId[][] {
+  // Tarjan's algorithm with an explicit stack, so a chain of thousands of provisions needs no recursion.
   let index = 0;
   const idx = new Map<NodeId, number>();
   const low = new Map<NodeId, number>();
   const onStack = new Set<NodeId>();
   const stack: NodeId[] = [];
   const out: NodeId[][] = [];
-  const strong = (v: NodeId) => {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    onStack.add(v);
-    for (const { to } of g.get(v) ?? []) {
-      if (!g.has(to)) continue;
-      if (!idx.has(to)) {
-        strong(to);
-        low.set(v, Math.min(low.get(v)!, low.get(to)!));
-      } else if (onStack.has(to)) low.set(v, Math.min(low.get(v)!, idx.get(to)!));
+  for (const root of g.keys()) {
+    if (idx.has(root)) continue;
+    const work: { v: NodeId; edges: { to: NodeId }[]; next: number }[] = [];
+    const enter = (v: NodeId) => {
+      idx.set(v, index);
+      low.set(v, index++);
+      stack.push(v);
+      onStack.add(v);
+      work.push({ v, edges: g.get(v) ?? [], next: 0 });
+    };
+    enter(root);
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      if (top.next < top.edges.length) {
+        const to = top.edges[top.next++]!.to;
+        if (!g.has(to)) continue;
+        if (!idx.has(to)) enter(to);
+        else if (onStack.has(to)) low.set(top.v, Math.min(low.get(top.v)!, idx.get(to)!));
+        continue;
+      }
+      work.pop();
+      const v = top.v;
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(v)!));
+      if (low.get(v) === idx.get(v)) {
+        const comp: NodeId[] = [];
+        let w: NodeId;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== v);
+        const selfLoop = (g.get(v) ?? []).some((e) => e.to === v);
+        if (comp.length > 1 || selfLoop) out.push(orderCycle(g, comp));
+      }
     }
-    if (low.get(v) === idx.get(v)) {
-      const comp: NodeId[] = [];
-      let w: NodeId;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        comp.push(w);
-      } while (w !== v);
-      const selfLoop = (g.get(v) ?? []).some((e) => e.to === v);
-      if (comp.length > 1 || selfLoop) out.push(orderCycle(g, comp));
-    }
-  };
-  for (const v of g.keys()) if (!idx.has(v)) strong(v);
+  }
   return out;
 }
 

@@ -169,6 +169,58 @@ function expectedList(e: IRecognitionException): string | undefined {
 
 /** Why an ISO date (YYYY-MM-DD) cannot exist, or undefined if it can. */
 
+/** Words and signs that open a nested formula (each costs the recursive parser a level). */
+const OPENERS = new Set(["Kw_if", "Kw_lesser", "Kw_greater", "Kw_sum", "Kw_excess", "Kw_not", "LParen"]);
+/** Words that start a new provision: the count of openers starts again. */
+const PROVISION_STARTS = new Set([
+  "Kw_definition",
+  "Kw_clause",
+  "Kw_class",
+  "Kw_section",
+  "Kw_provision",
+  "Kw_index",
+  "Kw_loan",
+  "Kw_calendar",
+  "Kw_item",
+  "Kw_remainder",
+]);
+/** After these a `-` subtracts; elsewhere it negates (and nests). */
+const VALUE_ENDS = new Set(["MoneyLiteral", "PercentLiteral", "NumberLiteral", "StringLiteral", "RParen", "Word"]);
+
+/**
+ * Bounds how deeply one provision's formulas may nest, before the recursive parser sees them: at
+ * most MAX_FORMULA_NESTING of `if`, `lesser of`, `greater of`, `sum of`, `excess of`, `not`, a
+ * negating `-` and `(` in one provision (every real agreement stays far below). So no input can
+ * exhaust the stack of the parser or of any pass after it.
+ */
+function tooDeep(tokens: readonly IToken[], file: string): Diagnostic | undefined {
+  let count = 0;
+  let length = 0;
+  let prev: IToken | undefined;
+  for (const t of tokens) {
+    const name = t.tokenType.name;
+    if (PROVISION_STARTS.has(name)) count = length = 0;
+    else if (OPENERS.has(name) || (name === "MinusSign" && !(prev && VALUE_ENDS.has(prev.tokenType.name)))) count++;
+    prev = t;
+    if (++length > MAX_PROVISION_TOKENS)
+      return diag("PA1002", tokenLocation(file, t), {
+        message: `this provision is longer than ${MAX_PROVISION_TOKENS} words, signs and figures`,
+        hint: "split the formula into defined terms, each with a name a reader can follow",
+      });
+    if (count > MAX_FORMULA_NESTING)
+      return diag("PA1002", tokenLocation(file, t), {
+        message: `a formula nests more than ${MAX_FORMULA_NESTING} levels here (if, lesser of, greater of, sum of, excess of, not, a minus sign or a parenthesis each open one)`,
+        hint: "split the formula into defined terms, each with a name a reader can follow",
+      });
+  }
+  return undefined;
+}
+
+/** The most nested openers one provision may hold (see tooDeep). */
+export const MAX_FORMULA_NESTING = 128;
+/** The most tokens one provision may hold (RS1's longest has about 110): a formula is a tree as deep as its operators. */
+export const MAX_PROVISION_TOKENS = 2000;
+
 /**
  * Parses the text of one .pacta file. `file` is the name used in locations.
  * Returns the AST only if the file has no lexical or syntax error.
@@ -231,6 +283,8 @@ export function parse(text: string, file: string): ParseResult {
         comments,
       };
   }
+  const deep = tooDeep(tokens, file);
+  if (deep) return { diagnostics: [deep], comments };
   parser.input = tokens;
   const cst = parser.file();
   for (const e of parser.errors) {

@@ -64,7 +64,7 @@ describe("the resolved model of RS1", () => {
 describe("evaluation of long chains", () => {
   it("runs a long chain of definitions without overflowing the stack", () => {
     const toy = readFileSync("test/fixtures/toy/agreement.pacta", "utf8");
-    const n = 1200;
+    const n = 5000;
     const chain = Array.from(
       { length: n },
       (_, i) => `definition "Step ${i + 1}"\n  means ${i === 0 ? "$1.00" : `"Step ${i}" plus $1.00`}\n`,
