@@ -3,6 +3,7 @@
  * Distribution Date after another, each under the wording in force on that date, until the
  * certificates are retired or the collateral runs out.
  */
+import { diag, PactaError } from "../core/diagnostics.ts";
 import type { IndexId } from "../core/ids.ts";
 import { Decimal, ZERO } from "../core/money.ts";
 import type { DayCount } from "../core/vocabulary.ts";
@@ -82,16 +83,28 @@ export function run(model: DealModel, opts: RunOptions): RunResult {
   const last = Math.min(opts.collateral.length, opts.maxPeriods ?? Infinity);
   for (let n = 1; n <= last; n++) {
     const date = scheduleDate(schedule, n);
-    const period = new DistributionDateRun({
-      model,
-      viewIndex: viewIndexOn(model, date),
-      accruals,
-      indexRates,
-      number: n,
-      distributionDate: date,
-      collateral: opts.collateral[n - 1]!,
-      carry,
-    }).evaluate();
+    let period: ReturnType<DistributionDateRun["evaluate"]>;
+    try {
+      period = new DistributionDateRun({
+        model,
+        viewIndex: viewIndexOn(model, date),
+        accruals,
+        indexRates,
+        number: n,
+        distributionDate: date,
+        collateral: opts.collateral[n - 1]!,
+        carry,
+      }).evaluate();
+    } catch (e) {
+      // Terms that read clause amounts are evaluated on demand, recursively; a chain of thousands of them can exhaust the stack.
+      if (!(e instanceof RangeError)) throw e;
+      throw new PactaError([
+        diag("PA4002", model.instruments[0]!.loc, {
+          message: `Distribution Date ${n} (${date}): the chain of definitions that read clause amounts is too long to evaluate`,
+          hint: "shorten the chain: give intermediate amounts that read no clause their own definitions",
+        }),
+      ]);
+    }
     result.periods.push(period.result);
     carry = period.carry;
     if (debtClasses.every((c) => (carry.classes.get(c.id)?.balance ?? ZERO).isZero())) {
