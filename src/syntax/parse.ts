@@ -216,6 +216,56 @@ function tooDeep(tokens: readonly IToken[], file: string): Diagnostic | undefine
   return undefined;
 }
 
+/** Words that, first on a line at column 1, start a declaration of an agreement. */
+const DECLARATION_TOKENS = new Set([
+  "Kw_definition",
+  "Kw_class",
+  "Kw_section",
+  "Kw_provision",
+  "Kw_calendar",
+  "Kw_index",
+  "Kw_loan",
+]);
+
+/**
+ * The syntax errors worth reporting: the first of each provision. Chevrotain's recovery loses
+ * its place after a mistake in a declaration's first word and reports nothing of what follows,
+ * so each declaration (or amendment item) after the first error is parsed again on its own, and
+ * its own first error kept. Errors that only follow from an earlier one in the same provision
+ * are dropped.
+ */
+function independentErrors(
+  tokens: readonly IToken[],
+  errors: readonly IRecognitionException[],
+): IRecognitionException[] {
+  if (!errors.length) return [];
+  const offset = (e: IRecognitionException) =>
+    Number.isFinite(e.token.startOffset) ? e.token.startOffset : Number.POSITIVE_INFINITY;
+  const starts: { at: number; rule: "declaration" | "item" }[] = [];
+  tokens.forEach((t, i) => {
+    const firstOnLine = i === 0 || tokens[i - 1]!.endLine !== t.startLine;
+    if (!firstOnLine) return;
+    // A word pacta does not know, at column 1, is most likely a misspelt declaration keyword.
+    const declarationLike = DECLARATION_TOKENS.has(t.tokenType.name) || t.tokenType.name === "Word";
+    if (declarationLike && t.startColumn === 1) starts.push({ at: i, rule: "declaration" });
+    else if (t.tokenType.name === "Kw_item") starts.push({ at: i, rule: "item" });
+  });
+  const first = [...errors].sort((a, b) => offset(a) - offset(b))[0]!;
+  const next = starts.findIndex((s) => tokens[s.at]!.startOffset > offset(first));
+  const out = [first];
+  if (next < 0) return out;
+  for (let k = next; k < starts.length; k++) {
+    const from = starts[k]!.at;
+    const to = starts[k + 1]?.at ?? tokens.length;
+    parser.input = tokens.slice(from, to);
+    if (starts[k]!.rule === "declaration") parser.declaration();
+    else parser.item();
+    const e = parser.errors[0];
+    if (e) out.push(e);
+  }
+  return out;
+}
+
 /** The most nested openers one provision may hold (see tooDeep). */
 export const MAX_FORMULA_NESTING = 128;
 /** The most tokens one provision may hold (RS1's longest has about 110): a formula is a tree as deep as its operators. */
@@ -287,7 +337,7 @@ export function parse(text: string, file: string): ParseResult {
   if (deep) return { diagnostics: [deep], comments };
   parser.input = tokens;
   const cst = parser.file();
-  for (const e of parser.errors) {
+  for (const e of independentErrors(tokens, parser.errors)) {
     const expected = expectedList(e);
     const found = describe(e.token);
     const rule = e.context.ruleStack[e.context.ruleStack.length - 1] ?? "file";
