@@ -71,9 +71,11 @@ export function explainCommand(
           : result.stopped === "collateral exhausted"
             ? `the collateral data covers only ${result.periods.length} Distribution Dates`
             : `the deal has only ${result.periods.length} Distribution Dates`,
-        hint: byDate
-          ? `Distribution Dates run from ${result.periods[0]?.distributionDate} to ${last?.distributionDate}; \`pacta run\` lists them`
-          : `choose --date from 1 to ${result.periods.length}`,
+        hint: !last
+          ? "the run has no Distribution Date: give collateral data with at least one period"
+          : byDate
+            ? `Distribution Dates run from ${result.periods[0]!.distributionDate} to ${last.distributionDate}; \`pacta run\` lists them`
+            : `choose --date from 1 to ${result.periods.length}`,
       }),
     ]);
   }

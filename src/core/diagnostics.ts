@@ -98,6 +98,7 @@ export const MESSAGES = {
   },
   PA2017: { severity: "error", text: "{message}", hint: "{hint}" },
   PA2018: { severity: "error", text: "{message}", hint: "{hint}" },
+  PA2019: { severity: "error", text: "{message}", hint: "{hint}" },
   // amendments
   PA3001: {
     severity: "error",

@@ -187,7 +187,43 @@ export function check(view: AgreementView): CheckResult {
               }),
             );
           break;
-        case "cases":
+        case "cases": {
+          // Bands of Distribution Dates in order: none may overlap another, and consecutive
+          // bands leave no dates between them (those would silently take the `otherwise` value).
+          const span = (w: (typeof x.cases)[number]["when"]) =>
+            w.kind === "first"
+              ? [1, w.count]
+              : w.kind === "range"
+                ? [w.from, w.to]
+                : w.kind === "single"
+                  ? [w.ordinal, w.ordinal]
+                  : [w.ordinal, Number.POSITIVE_INFINITY];
+          const bands = x.cases.map((c) => ({ when: c.when, span: span(c.when) as [number, number] }));
+          const sorted = [...bands].sort((p, q) => p.span[0] - q.span[0]);
+          const words = (b: [number, number]) =>
+            b[1] === Number.POSITIVE_INFINITY
+              ? `Distribution Dates ${b[0]} on`
+              : b[0] === b[1]
+                ? `Distribution Date ${b[0]}`
+                : `Distribution Dates ${b[0]} through ${b[1]}`;
+          for (let k = 1; k < sorted.length; k++) {
+            const prev = sorted[k - 1]!;
+            const cur = sorted[k]!;
+            if (cur.span[0] <= prev.span[1])
+              out.push(
+                diag("PA2019", cur.when.loc, {
+                  message: `the bands of this schedule overlap: ${words(cur.span)} and ${words(prev.span)}`,
+                  hint: "each Distribution Date belongs to one band; the first band that matches would win silently",
+                }),
+              );
+            else if (cur.span[0] > prev.span[1] + 1)
+              out.push(
+                diag("PA2019", cur.when.loc, {
+                  message: `the bands of this schedule leave a gap: Distribution Dates ${prev.span[1] + 1} through ${cur.span[0] - 1} fall in no band`,
+                  hint: "make the bands meet (e.g. 1 through 12, then 13 through 24), or give those dates their own band",
+                }),
+              );
+          }
           for (const c of x.cases) {
             const n = c.when.kind === "first" ? c.when.count : c.when.kind === "range" ? c.when.from : c.when.ordinal; // "single" and "onOrAfter" carry an ordinal
             if (n < 1 || (c.when.kind === "range" && c.when.to < c.when.from))
@@ -199,6 +235,7 @@ export function check(view: AgreementView): CheckResult {
               );
           }
           break;
+        }
         case "onOrAfter":
         case "before":
           if (x.ordinal < 1)
