@@ -112,6 +112,20 @@ export function formatMoney(x: Decimal): string {
   return `${x.isNeg() && !cents(x).isZero() ? "-" : ""}$${grouped}.${frac}`;
 }
 
+/**
+ * Formats dollars for people exactly as far as they matter: "$1,250,000.00" when the amount is a
+ * whole number of cents, else with every digit it has ("$33.33333333333333333333333333333333",
+ * "-$0.001"), so a figure shown beside a comparison never contradicts the comparison's outcome
+ * (docs/rounding.md, "Shown figures").
+ */
+export function formatMoneyExact(x: Decimal): string {
+  if (cents(x).eq(x)) return formatMoney(x);
+  const s = x.abs().toFixed();
+  const [int, frac = ""] = s.split(".");
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${x.isNeg() ? "-" : ""}$${grouped}.${frac.padEnd(2, "0")}`;
+}
+
 /** Formats a decimal fraction as a percent with `places` decimals: 0.005 → "0.50%". */
 export function formatPercent(x: Decimal, places = 4): string {
   return `${x.times(100).toFixed(places)}%`;

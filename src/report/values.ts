@@ -7,7 +7,7 @@
  * decimals to at most 10 places ("0.0845"); counts as whole numbers. For people: "$1,250,000.00",
  * "8.4% per annum", "25%".
  */
-import { Decimal, formatMoney, moneyString } from "../core/money.ts";
+import { Decimal, formatMoneyExact, moneyString } from "../core/money.ts";
 import type { Section } from "../syntax/ast.ts";
 import type { Unit } from "../semantics/units.ts";
 import type { VersionLabel } from "../semantics/view.ts";
@@ -34,9 +34,9 @@ export function showValue(v: Value, unit: Unit | undefined): string {
   switch (unit) {
     case "Money":
     case undefined:
-      return formatMoney(v);
+      return formatMoneyExact(v);
     case "MoneyPerAnnum":
-      return `${formatMoney(v)} per annum`;
+      return `${formatMoneyExact(v)} per annum`;
     case "Rate":
       return `${percent(v)} per annum`;
     case "Percentage":
