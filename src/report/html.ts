@@ -220,7 +220,7 @@ class Page {
       this.where({ file: f, line: 0, column: 0 }).replace(/:0:0$/, ""),
     );
     out.push(
-      `<dt>Sources</dt><dd>${this.dir ? `<code>${esc(this.dir)}</code>: ` : ""}${files.map((f) => `<code>${esc(f)}</code>`).join(", ")} (locations below are file:line:column)</dd>`,
+      `<dt>Sources</dt><dd><code>${esc(this.r.model.name)}/</code>: ${files.map((f) => `<code>${esc(f)}</code>`).join(", ")} (locations below are file:line:column)</dd>`,
     );
     out.push(`<dt>Collateral</dt><dd>${esc(this.r.collateralSource)}</dd>`);
     const all = this.r.periods;

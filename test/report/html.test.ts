@@ -253,3 +253,19 @@ describe("pacta run --format html", () => {
     expect(bad.stderr).toContain("--format must be table, csv, json or html");
   });
 });
+
+describe("the page does not depend on the working directory", () => {
+  it("is the same byte for byte when run from the checkout and from elsewhere", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { resolve } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const args = ["run", "--periods", "2", "--format", "html"];
+    const here = spawnSync(process.execPath, ["bin/pacta.js", args[0]!, DIR, ...args.slice(1)], { encoding: "utf8" });
+    const there = spawnSync(process.execPath, [resolve("bin/pacta.js"), args[0]!, resolve(DIR), ...args.slice(1)], {
+      encoding: "utf8",
+      cwd: tmpdir(),
+    });
+    expect(here.status).toBe(0);
+    expect(there.stdout).toBe(here.stdout);
+  });
+});
