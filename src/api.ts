@@ -16,6 +16,10 @@
  */
 export { loadDeal, checkDeal, type DealSource } from "./api/load.ts";
 export { runDeal, explain, type RunInput, type RunOutcome, type ScenarioOptions } from "./api/run.ts";
+export type { Scenario, ProjectionScenario, RemittanceScenario, PrepaymentAssumption } from "./scenario/scenario.ts";
+export { scenarioFromOptions } from "./scenario/options.ts";
+export { collateralFor, type ScenarioCollateral } from "./scenario/collateral.ts";
+export { describeScenario, describeLosses, describeSpeed } from "./scenario/describe.ts";
 
 export type { Diagnostic, SourceLocation, Severity } from "./core/diagnostics.ts";
 export { formatDiagnostic, hasErrors } from "./core/diagnostics.ts";

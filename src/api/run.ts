@@ -10,19 +10,20 @@ import { run } from "../engine/run.ts";
 import type { PeriodResult, RunResult } from "../engine/result.ts";
 import type { DealModel } from "../model/types.ts";
 import { explain as explainOn } from "../report/explain.ts";
-import { collateralFor, type CheckedDeal, type RunCommandOptions } from "../cli/run-command.ts";
+import { collateralFor } from "../scenario/collateral.ts";
+import { scenarioFromOptions, type ScenarioOptions } from "../scenario/options.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 
-/**
- * The assumptions of a run, as typed on the command line (percentages as written: "150" is 150%
- * PPC, "5" is 5% CDR): `cpr` or `ppc`, `cdr`, `severity`, `lag` (months), or `collateral`, the
- * path of a remittance CSV (docs/collateral.md).
- */
-export type ScenarioOptions = Pick<RunCommandOptions, "cpr" | "ppc" | "cdr" | "severity" | "lag" | "collateral">;
+export type { ScenarioOptions };
 
 /** What to run a deal on. */
 export interface RunInput {
-  /** The projection's assumptions; default the deal's pricing assumption, 0% CDR. */
-  scenario?: ScenarioOptions;
+  /**
+   * The projection's assumptions: a typed `Scenario`, or options as typed on the command line
+   * (percentages as written: `{ ppc: "150", cdr: "5" }`); default the deal's pricing assumption,
+   * 0% CDR, 35% severity, 12-month lag.
+   */
+  scenario?: Scenario | ScenarioOptions;
   /** Collections given directly (one entry per Distribution Date), instead of a scenario. */
   collateral?: { periods: readonly CollateralPeriod[]; source: string };
   /** Stop after this many Distribution Dates. */
@@ -45,12 +46,18 @@ export function runDeal(deal: LoadedDeal | DealModel, input: RunInput = {}): Run
     const model = "versions" in deal ? deal : deal.model;
     if (!("versions" in deal) && (hasErrors(deal.diagnostics) || !model)) return { diagnostics: deal.diagnostics };
     let collateral = input.collateral;
+    let scenarioUsed: Scenario | undefined;
     if (!collateral) {
       if ("versions" in deal)
         throw new Error("runDeal on a bare DealModel needs `collateral`; pass what loadDeal returned to project one");
-      collateral = collateralFor(deal as CheckedDeal, input.scenario ?? {});
+      const given = input.scenario ?? {};
+      const scenario = "kind" in given ? given : scenarioFromOptions(given);
+      const made = collateralFor(model!, scenario);
+      collateral = made;
+      scenarioUsed = made.scenario;
     }
     const opts: Parameters<typeof run>[1] = { collateral: collateral.periods, collateralSource: collateral.source };
+    if (scenarioUsed) opts.scenario = scenarioUsed;
     if (input.maxPeriods !== undefined) opts.maxPeriods = input.maxPeriods;
     return { result: run(model!, opts), diagnostics: [] };
   } catch (e) {

@@ -4,6 +4,7 @@
  */
 import { diag, PactaError } from "../core/diagnostics.ts";
 import { decrementTables, renderDecrementTables } from "../analytics/decrement.ts";
+import { describeLosses } from "../scenario/describe.ts";
 import { checkOutputPath, dealInputs, emit } from "./io.ts";
 import { loadChecked, runLoaded, type RunCommandOptions } from "./run-command.ts";
 
@@ -33,7 +34,7 @@ export function decrementCommand(dir: string, o: RunCommandOptions & { speeds?: 
   const runs = list.map((speed) => runLoaded(deal, { ...o, ...(useCpr ? { cpr: speed } : { ppc: speed }) }));
   const labels = list.map((x) => `${x.replace(/%$/, "")}% ${useCpr ? "CPR" : "PPC"}`);
   const closing = deal.versioned.views[0]!.calendar!.closingDate!;
-  const losses = runs[0]!.collateralSource.replace(/^.*?% (CPR|of the pricing prepayment assumption), /, "");
+  const losses = describeLosses(runs[0]!.scenario!);
   emit(
     renderDecrementTables(
       decrementTables(runs, labels, closing),

@@ -10,6 +10,7 @@ import type { Unit } from "../core/vocabulary.ts";
 import type { CollateralPeriod } from "../collateral/types.ts";
 import type { Ref } from "../model/refs.ts";
 import type { DealModel } from "../model/types.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 
 /** A value of a formula: money, rates, proportions and counts are Decimals; conditions booleans. */
 export type Value = Decimal | boolean;
@@ -114,7 +115,9 @@ export interface RunResult {
   stopped: "certificates retired" | "collateral exhausted" | "period limit";
   /** The deal that ran, resolved: reports read ids and versions through it. */
   model: DealModel;
-  /** Where the collateral came from ("projection at 100% PPC, 0% CDR" or a CSV path). */
+  /** The scenario the collateral was made under, when it was made from one. */
+  scenario?: Scenario;
+  /** Where the collateral came from, in words ("projection at 100% of the pricing prepayment assumption, 0% CDR, …"). */
   collateralSource: string;
   periods: PeriodResult[];
 }

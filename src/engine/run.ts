@@ -10,6 +10,7 @@ import type { DayCount } from "../core/vocabulary.ts";
 import { accrualPeriod, scheduleDate, type DistributionSchedule } from "../collateral/calendar.ts";
 import type { CollateralPeriod } from "../collateral/types.ts";
 import type { DealModel } from "../model/types.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 import { DistributionDateRun, type Accruals, type Carry } from "./period.ts";
 import type { RunResult } from "./result.ts";
 
@@ -19,6 +20,8 @@ export interface RunOptions {
   collateral: readonly CollateralPeriod[];
   /** How the collateral was obtained, for the report. */
   collateralSource: string;
+  /** The scenario the collateral was made under, when it was (reports and analytics read it). */
+  scenario?: Scenario;
   /** Stop after this many Distribution Dates at most. */
   maxPeriods?: number;
   /** Index values (annual decimals) overriding the agreement's assumed values, by index name. */
@@ -75,6 +78,7 @@ export function run(model: DealModel, opts: RunOptions): RunResult {
 
   const result: RunResult = {
     model,
+    ...(opts.scenario ? { scenario: opts.scenario } : {}),
     collateralSource: opts.collateralSource,
     stopped: "collateral exhausted",
     periods: [],

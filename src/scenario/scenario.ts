@@ -1,0 +1,36 @@
+/**
+ * A run's assumptions as one typed value: what the projection assumes (a prepayment speed, a
+ * default rate, a loss severity and a recovery lag), or the remittance data that replaces it.
+ * Built and validated in one place (`scenarioFromOptions`), turned into collections by
+ * `collateralFor`, and worded once (`describeScenario`); nothing parses the words back.
+ */
+import type { Decimal } from "../core/money.ts";
+
+/** The prepayment assumption: a constant CPR, or a multiple of the deal's pricing curve (100% PPC = 1). */
+export type PrepaymentAssumption =
+  /** Constant prepayment rate, annual decimal (0.20 = 20% CPR), for every group. */
+  | { kind: "cpr"; cpr: Decimal }
+  /** A multiple of each group's stated pricing assumption (1.5 = 150% PPC). */
+  | { kind: "pricing"; multiple: Decimal };
+
+/** A projection of the loans under assumptions. */
+export interface ProjectionScenario {
+  kind: "projection";
+  prepayment: PrepaymentAssumption;
+  /** Constant default rate, annual decimal (0.05 = 5% CDR). */
+  cdr: Decimal;
+  /** Loss severity on liquidation, decimal (0.35 = 35%). */
+  severity: Decimal;
+  /** Months from default to liquidation. */
+  recoveryLagMonths: number;
+}
+
+/** Actual collections, read from a remittance CSV (docs/collateral.md). */
+export interface RemittanceScenario {
+  kind: "remittance";
+  /** The CSV's path, as given. */
+  file: string;
+}
+
+/** What a run assumes about the collateral. */
+export type Scenario = ProjectionScenario | RemittanceScenario;
