@@ -12,7 +12,7 @@ import { validateProjectionInputs } from "./validate.ts";
 
 /** Options of `project`. */
 export interface ProjectionOptions {
-  /** The last month projected, a whole number ≥ 1; default 480. */
+  /** The last month projected, a whole number ≥ 1; default: the longest remaining term of the pools (the loans' last month). */
   maxPeriods?: number;
   /** Where the pools and assumptions came from, named in diagnostics; default "<assumptions>". */
   source?: string;
@@ -89,7 +89,8 @@ function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
 /**
  * Projects monthly collections of every group in `pools` under `assumptions`, from month 1 (the
  * first Due Period after the Cut-off Date, paid on Distribution Date 1) until every group's
- * Stated Principal Balance is zero or `options.maxPeriods` (default 480) months have run.
+ * Stated Principal Balance is zero or `options.maxPeriods` months have run (default: as long as the
+ * loans run, the longest remaining term, when every pending default liquidates).
  *
  * Each month, per group: (1) an adjustable group's rate resets on its Adjustment Dates;
  * (2) defaults = performing balance × MDR, MDR = 1 − (1 − CDR)^(1/12); defaulted loans pay
@@ -114,7 +115,7 @@ export function project(
   assumptions: Assumptions,
   options: ProjectionOptions = {},
 ): CollateralPeriod[] {
-  const maxPeriods = options.maxPeriods ?? 480;
+  const maxPeriods = options.maxPeriods ?? Math.max(1, ...pools.map((p) => p.remainingTermMonths));
   const at = { file: options.source ?? "<assumptions>", line: 1, column: 1 };
   const problems = validateProjectionInputs(pools, assumptions, maxPeriods, at);
   if (problems.length) throw new PactaError(problems);

@@ -26,7 +26,8 @@ export function validateProjectionInputs(
     if (x.lt(ZERO) || x.gt(ONE)) bad(`${what} is ${x.toString()}, outside 0 to 1`, hint);
   };
 
-  if (!isWhole(maxPeriods, 1)) bad(`maxPeriods is ${maxPeriods}`, "give a whole number of months ≥ 1 (default 480)");
+  if (!isWhole(maxPeriods, 1))
+    bad(`maxPeriods is ${maxPeriods}`, "give a whole number of months ≥ 1 (default: the longest remaining term)");
   inUnit(assumptions.cdr, "the CDR", "write an annual default rate as a decimal: 0.05 for 5% CDR");
   inUnit(assumptions.severity, "the loss severity", "write the severity as a decimal: 0.35 for 35%");
   if (!isWhole(assumptions.recoveryLagMonths, 0)) {

@@ -301,3 +301,14 @@ describe("project: inputs and limits", () => {
     expect(project([fixedPool({ cutoffBalance: d(0) })], scenario())).toEqual([]);
   });
 });
+
+describe("projection length", () => {
+  it("runs as long as the loans do: a 600-month pool is projected for 600 months, and pays off", async () => {
+    const { fixedPool, scenario } = await import("./fixtures.ts");
+    const { project } = await import("../../src/collateral/projection.ts");
+    const periods = project([fixedPool({ remainingTermMonths: 600 })], scenario({}));
+    expect(periods.length).toBe(600);
+    const last = periods.at(-1)!.groups[Object.keys(periods.at(-1)!.groups)[0]!]!;
+    expect(last.endingBalance.isZero()).toBe(true);
+  });
+});
