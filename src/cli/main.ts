@@ -37,7 +37,11 @@ const losses = (c: Command) =>
   c
     .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
     .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")
-    .option("--lag <months>", "months from default to liquidation (default 12)");
+    .option("--lag <months>", "months from default to liquidation (default 12)")
+    .option(
+      "--no-advancing",
+      "the servicer advances nothing: defaulted loans pay no interest or principal until liquidated",
+    );
 
 scenario(
   program

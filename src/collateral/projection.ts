@@ -18,9 +18,13 @@ export interface ProjectionOptions {
   source?: string;
 }
 
-/** A defaulted balance waiting for liquidation. */
+/** Loans that defaulted in one month, in foreclosure until liquidated. */
 interface Pending {
+  /** The month they liquidate. */
   month: number;
+  /** Their balance at default, dollars (the base of the loss). */
+  atDefault: Money;
+  /** Their balance now: amortised on schedule each month while the servicer advances. */
   amount: Money;
 }
 
@@ -39,6 +43,7 @@ interface Scenario {
   mdr: Decimal;
   severity: Decimal;
   lag: number;
+  advancing: boolean;
   indexRates: Record<string, Decimal>;
   smm: (cpr: Decimal) => Decimal;
 }
@@ -47,7 +52,21 @@ function statedBalance(s: GroupState): Money {
   return s.performing.plus(sum(s.pending.map((p) => p.amount)));
 }
 
-/** One group's month `m`: defaults, interest, scheduled principal, prepayments, liquidations. */
+/** The share of a level-pay balance that month `m`'s scheduled payment amortises: i / ((1 + i)^n − 1), 1/n at a zero rate, all in the last month. */
+function amortizedShare(rate: Decimal, remainingMonths: number): Decimal {
+  if (remainingMonths <= 1) return ONE;
+  const i = rate.div(12);
+  return i.isZero() ? ONE.div(remainingMonths) : i.div(ONE.plus(i).pow(remainingMonths).minus(ONE));
+}
+
+/**
+ * One group's month `m`, by the Standard Formulas (SF-16 to SF-20; src/collateral/standard/):
+ * new defaults on the prior performing balance; prepayments on the prior performing balance after
+ * its scheduled amortisation, new defaults not removed first; loans in foreclosure amortising on
+ * schedule, and paying interest, while the servicer advances; liquidation of a month's defaults
+ * `lag` months later at their amortised balance, with a loss of severity × the balance at default
+ * (at most the amortised balance); no new defaults in the last `lag` months.
+ */
 function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
   const { pool } = s;
   const term = pool.remainingTermMonths;
@@ -55,26 +74,48 @@ function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
   if (pool.adjustable && isAdjustmentMonth(pool.adjustable, m)) {
     s.rate = adjustRate(s.rate, sc.indexRates[pool.adjustable.index]!, pool.adjustable);
   }
-  const newDefaults = cents(s.performing.times(sc.mdr));
-  const performing = s.performing.minus(newDefaults);
-  if (newDefaults.gt(ZERO)) s.pending.push({ month: m + sc.lag, amount: newDefaults });
+  const left = Math.max(1, term - m + 1);
+  const share = amortizedShare(s.rate, left);
+  const prior = s.performing;
+  const mdr = m > term - sc.lag ? ZERO : sc.mdr;
+  const newDefaults = cents(prior.times(mdr));
 
-  const grossInterest = cents(performing.times(s.rate).div(12));
-  const servicingFee = cents(performing.times(pool.servicingFeeRate).div(12));
-  const scheduled = m <= term && performing.gt(ZERO) ? scheduledPrincipal(performing, s.rate, term - m + 1) : ZERO;
-  const prepayments = cents(performing.minus(scheduled).times(sc.smm(cprForMonth(s.curve, m))));
-  s.performing = performing.minus(scheduled).minus(prepayments);
-
-  // at the last scheduled month every pending default liquidates, so the pool ends at zero
-  const due = m >= term ? s.pending : s.pending.filter((p) => p.month <= m);
-  s.pending = m >= term ? [] : s.pending.filter((p) => p.month > m);
+  // Liquidations: every month's defaults `lag` months on (this month's own, with no lag); at the last scheduled month, all of them.
+  const cohorts = newDefaults.gt(ZERO)
+    ? [...s.pending, { month: m + sc.lag, atDefault: newDefaults, amount: newDefaults }]
+    : [...s.pending];
+  const due = m >= term ? cohorts : cohorts.filter((p) => p.month <= m);
+  const waiting = m >= term ? [] : cohorts.filter((p) => p.month > m);
   const liquidated = sum(due.map((p) => p.amount));
-  const netLiquidationProceeds = cents(liquidated.times(ONE.minus(sc.severity)));
-  const realizedLoss = liquidated.minus(netLiquidationProceeds);
+  const realizedLoss = sum(due.map((p) => Decimal.min(cents(p.atDefault.times(sc.severity)), p.amount)));
+  const netLiquidationProceeds = liquidated.minus(realizedLoss);
+
+  // Interest: on the performing loans and, advanced, on the loans in foreclosure.
+  const interestBase = sc.advancing ? prior.plus(sum(s.pending.map((p) => p.amount))) : prior.minus(newDefaults);
+  const grossInterest = cents(interestBase.times(s.rate).div(12));
+  const servicingFee = cents(interestBase.times(pool.servicingFeeRate).div(12));
+
+  // Amortisation of the performing loans, and (advanced) of the loans in foreclosure, new ones included.
+  const performing = prior.minus(newDefaults);
+  const actual = m <= term && performing.gt(ZERO) ? scheduledPrincipal(performing, s.rate, left) : ZERO;
+  let fromDefaults = ZERO;
+  if (sc.advancing)
+    for (const p of waiting) {
+      const a = Decimal.min(cents(p.amount.times(share)), p.amount);
+      p.amount = p.amount.minus(a);
+      fromDefaults = fromDefaults.plus(a);
+    }
+  // The prior performing balance after its scheduled amortisation (to the cent, as the amortisation is paid).
+  const afterSchedule = m <= term && prior.gt(ZERO) ? prior.minus(scheduledPrincipal(prior, s.rate, left)) : ZERO;
+  let prepayments = cents(afterSchedule.times(sc.smm(cprForMonth(s.curve, m))));
+  // Amortisation, defaults and prepayments cannot take more than the performing balance.
+  prepayments = Decimal.max(ZERO, Decimal.min(prepayments, performing.minus(actual)));
+  s.performing = performing.minus(actual).minus(prepayments);
+  s.pending = waiting;
 
   return {
     beginningBalance,
-    scheduledPrincipal: scheduled,
+    scheduledPrincipal: actual.plus(fromDefaults),
     prepayments,
     netLiquidationProceeds,
     realizedLoss,
@@ -92,15 +133,15 @@ function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
  * Stated Principal Balance is zero or `options.maxPeriods` months have run (default: as long as the
  * loans run, the longest remaining term, when every pending default liquidates).
  *
- * Each month, per group: (1) an adjustable group's rate resets on its Adjustment Dates;
- * (2) defaults = performing balance × MDR, MDR = 1 − (1 − CDR)^(1/12); defaulted loans pay
- * nothing further (no advancing) but stay in the Stated Principal Balance until liquidated
- * `recoveryLagMonths` later (or at the group's last scheduled month, whichever is first);
- * (3) interest = performing balance × mortgage rate / 12, reported net of the servicing fee
- * (performing balance × fee rate / 12, reported separately); (4) scheduled principal of a level
- * payment re-amortised from the performing balance over the remaining term; (5) prepayments =
- * (performing − scheduled) × SMM, SMM = 1 − (1 − CPR)^(1/12), CPR from the group's curve;
- * (6) liquidations: net proceeds = (1 − severity) × liquidated balance, realized loss = the rest.
+ * Each month, per group, by the Standard Formulas (see `step`): an adjustable group's rate resets
+ * on its Adjustment Dates; new defaults = prior performing balance × MDR, MDR = 1 − (1 − CDR)^(1/12)
+ * and 0 in the last `recoveryLagMonths` months; interest at the mortgage rate / 12 on the
+ * performing loans and, when the servicer advances (`assumptions.advancing`, default true), on
+ * the loans in foreclosure, reported net of the servicing fee; scheduled principal of a level
+ * payment over the remaining term, of the performing loans and (advanced) of the loans in
+ * foreclosure; prepayments = prior performing balance × (1 − the month's amortised share) × SMM;
+ * liquidation `recoveryLagMonths` after default (or at the last scheduled month) of the amortised
+ * balance, the loss being severity × the balance at default, at most that amortised balance.
  * Every amount is rounded to the cent (half-up) when produced, and each group satisfies, to the
  * cent, ending = beginning − scheduled − prepayments − net liquidation proceeds − realized loss.
  * Every period lists every group (zeros once a group has paid off). Returns [] when every
@@ -125,6 +166,7 @@ export function project(
     mdr: monthlyRate(assumptions.cdr),
     severity: assumptions.severity,
     lag: assumptions.recoveryLagMonths,
+    advancing: assumptions.advancing ?? true,
     indexRates: assumptions.indexRates,
     smm: (cpr) => {
       const key = cpr.toString();

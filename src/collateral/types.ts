@@ -86,6 +86,12 @@ export interface Assumptions {
   severity: Decimal;
   /** Months from default to liquidation, a whole number ≥ 0 (0 = liquidated in the month of default). */
   recoveryLagMonths: number;
+  /**
+   * Whether the servicer advances the principal and interest of defaulted loans until they are
+   * liquidated (default true, as the Standard Formulas' sample pools and RS1's shelf assume).
+   * Without advancing, loans in foreclosure pay nothing and do not amortise.
+   */
+  advancing?: boolean;
   /** Index values (annual decimal) by index name, held flat; e.g. { "One-Month LIBOR": 0.0186 }. */
   indexRates: Record<string, Decimal>;
 }

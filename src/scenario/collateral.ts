@@ -77,7 +77,14 @@ export function collateralFor(model: DealModel, scenario: Scenario): ScenarioCol
   const indexRates = Object.fromEntries([...model.indexes.values()].map((i) => [i.id, i.assumed]));
   const periods = project(
     pools,
-    { cpr, cdr: scenario.cdr, severity: scenario.severity, recoveryLagMonths: scenario.recoveryLagMonths, indexRates },
+    {
+      cpr,
+      cdr: scenario.cdr,
+      severity: scenario.severity,
+      recoveryLagMonths: scenario.recoveryLagMonths,
+      advancing: scenario.advancing,
+      indexRates,
+    },
     { source: "<scenario>" },
   );
   return { periods, source: describeScenario(scenario), scenario };

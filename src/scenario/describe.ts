@@ -14,7 +14,7 @@ export function describeSpeed(s: Scenario): string {
 /** The scenario's defaults and losses: "5% CDR, 35% severity, 12-month recovery lag"; "" for remittance data. */
 export function describeLosses(s: Scenario): string {
   if (s.kind === "remittance") return "";
-  return `${pct(s.cdr)} CDR, ${pct(s.severity)} severity, ${s.recoveryLagMonths}-month recovery lag`;
+  return `${pct(s.cdr)} CDR, ${pct(s.severity)} severity, ${s.recoveryLagMonths}-month recovery lag${s.advancing ? "" : ", no advancing"}`;
 }
 
 /** The whole scenario: "projection at 100% of the pricing prepayment assumption, 0% CDR, …" or "remittance data FILE". */

@@ -15,6 +15,8 @@ export interface ScenarioOptions {
   cdr?: string;
   severity?: string;
   lag?: string;
+  /** False for `--no-advancing`: defaulted loans pay nothing until liquidated. */
+  advancing?: boolean;
 }
 
 const cli = { file: "<command line>", line: 1, column: 1 };
@@ -68,7 +70,7 @@ export function wholeOption(name: string, text: string): number {
  */
 export function scenarioFromOptions(o: ScenarioOptions): Scenario {
   if (o.collateral !== undefined) {
-    if (o.cpr || o.ppc || o.cdr || o.severity || o.lag)
+    if (o.cpr || o.ppc || o.cdr || o.severity || o.lag || o.advancing === false)
       throw new PactaError([
         diag("PA5001", cli, {
           message:
@@ -94,5 +96,6 @@ export function scenarioFromOptions(o: ScenarioOptions): Scenario {
     cdr: o.cdr !== undefined ? percentOption("cdr", o.cdr) : new Decimal(0),
     severity: o.severity !== undefined ? percentOption("severity", o.severity) : new Decimal("0.35"),
     recoveryLagMonths: o.lag !== undefined ? wholeOption("lag", o.lag) : 12,
+    advancing: o.advancing !== false,
   };
 }

@@ -23,6 +23,8 @@ export interface ProjectionScenario {
   severity: Decimal;
   /** Months from default to liquidation. */
   recoveryLagMonths: number;
+  /** Whether the servicer advances principal and interest on defaulted loans until liquidation (default true). */
+  advancing: boolean;
 }
 
 /** Actual collections, read from a remittance CSV (docs/collateral.md). */

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { Decimal } from "../../src/core/money.ts";
 import { describe, expect, it } from "vitest";
 import { project } from "../../src/collateral/projection.ts";
 import { sum } from "../../src/core/money.ts";
@@ -29,8 +30,16 @@ const scenarioArb = fc
     cdr: rate(1),
     severity: rate(1),
     lag: fc.integer({ min: 0, max: 12 }),
+    advancing: fc.boolean(),
   })
-  .map(({ cpr, cdr, severity, lag }): Assumptions => ({ cpr, cdr, severity, recoveryLagMonths: lag, indexRates: {} }));
+  .map(({ cpr, cdr, severity, lag, advancing }): Assumptions => ({
+    cpr,
+    cdr,
+    severity,
+    recoveryLagMonths: lag,
+    indexRates: {},
+    advancing,
+  }));
 
 describe("project: properties", () => {
   it("keeps the balance identity to the cent in every period and group, and pays the pools off", () => {
@@ -51,21 +60,31 @@ describe("project: properties", () => {
             expect(g.beginningBalance.eq(k === 0 ? pool.cutoffBalance : gs[k - 1]!.endingBalance)).toBe(true);
           });
           if (gs.length) expect(gs[gs.length - 1]!.endingBalance.isZero()).toBe(true);
+          // Without advancing defaulted loans liquidate at their balance at default; with it, they
+          // amortise in foreclosure first, so what is liquidated is less by that amortisation.
           const liquidated = sum(gs.map((g) => g.netLiquidationProceeds.plus(g.realizedLoss)));
-          expect(liquidated.eq(sum(gs.map((g) => g.newDefaults)))).toBe(true);
+          const defaulted = sum(gs.map((g) => g.newDefaults));
+          if (a.advancing === false) expect(liquidated.eq(defaulted)).toBe(true);
+          else expect(liquidated.lte(defaulted)).toBe(true);
         }
       }),
       { numRuns: 150 },
     );
   });
 
-  it("loses severity × liquidated balance, to half a cent, each period", () => {
+  it("loses severity × the balance at default, at most what is liquidated (exactly severity × liquidated without advancing)", () => {
     fc.assert(
       fc.property(poolArb("Group I"), scenarioArb, (p, a) => {
         for (const period of project([p], a)) {
           const g = period.groups["Group I"]!;
           const liquidated = g.netLiquidationProceeds.plus(g.realizedLoss);
-          expect(g.realizedLoss.minus(liquidated.times(a.severity)).abs().lte("0.005")).toBe(true);
+          expect(g.realizedLoss.lte(liquidated)).toBe(true);
+          // The balance at default is at least the amortised balance liquidated.
+          // Each month's defaults are rounded on their own; at the last month several liquidate together.
+          const tolerance = new Decimal("0.005").times(a.recoveryLagMonths + 1);
+          expect(g.realizedLoss.gte(liquidated.times(a.severity).minus(tolerance))).toBe(true);
+          if (a.advancing === false)
+            expect(g.realizedLoss.minus(liquidated.times(a.severity)).abs().lte(tolerance)).toBe(true);
         }
       }),
       { numRuns: 100 },

@@ -139,7 +139,7 @@ describe("project: defaults and losses", () => {
   const base = { cdr: d("0.1"), severity: d("0.4") };
 
   it("defaults MDR of the performing balance; defaulted loans pay no interest (no advancing)", () => {
-    const out = series(project([fixedPool()], scenario(base)));
+    const out = series(project([fixedPool()], scenario({ ...base, advancing: false })));
     const mdr = new Decimal(1).minus(new Decimal("0.9").pow(new Decimal(1).div(12)));
     const g = out[0]!;
     expect(g.newDefaults.eq(cents(d("1000000").times(mdr)))).toBe(true);
@@ -159,20 +159,23 @@ describe("project: defaults and losses", () => {
     expect(totalDefaults.gt(50000)).toBe(true);
   });
 
-  it("shifts liquidations by the recovery lag and keeps pending defaults in the balance", () => {
+  it("shifts liquidations by the recovery lag and keeps pending defaults in the balance (no advancing)", () => {
     const pool = fixedPool({ remainingTermMonths: 60 });
-    const now = series(project([pool], scenario(base)));
-    const lagged = series(project([pool], scenario({ ...base, recoveryLagMonths: 4 })));
-    expect(lagged.map((g) => g.newDefaults.toFixed(2))).toEqual(now.map((g) => g.newDefaults.toFixed(2)));
+    const now = series(project([pool], scenario({ ...base, advancing: false })));
+    const lagged = series(project([pool], scenario({ ...base, recoveryLagMonths: 4, advancing: false })));
+    // The same defaults, except none in the last four months (they could not liquidate in time: trap 4).
+    expect(lagged.map((g) => g.newDefaults.toFixed(2))).toEqual(
+      now.map((g, k) => (k >= 56 ? "0.00" : g.newDefaults.toFixed(2))),
+    );
     lagged.forEach((g, k) => {
       const liquidated = g.netLiquidationProceeds.plus(g.realizedLoss);
+      // Month k + 1 liquidates the defaults of month k − 3; the first four months liquidate nothing.
       if (k < 4) expect(liquidated.isZero()).toBe(true);
-      else if (k < 59) expect(liquidated.eq(now[k - 4]!.newDefaults)).toBe(true);
-      // the defaults of months 57 to 60 not yet liquidated, plus those of month 56
-      else expect(liquidated.eq(sum(now.slice(55).map((x) => x.newDefaults)))).toBe(true);
-      // the performing balances agree; the lagged pool also carries the last four months' defaults
+      else expect(liquidated.eq(now[k - 4]!.newDefaults)).toBe(true);
+      // Until the last four months the performing balances agree; the lagged pool also carries
+      // the defaults of the last four months, not yet liquidated.
       const pending = sum(now.slice(Math.max(0, k - 3), k + 1).map((x) => x.newDefaults));
-      if (k < 59) expect(g.endingBalance.eq(now[k]!.endingBalance.plus(pending))).toBe(true);
+      if (k < 56) expect(g.endingBalance.eq(now[k]!.endingBalance.plus(pending))).toBe(true);
     });
     expect(lagged[59]!.endingBalance.isZero()).toBe(true);
   });
