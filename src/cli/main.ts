@@ -28,7 +28,8 @@ const scenario = (c: Command) => {
       "--cpr <percent>",
       "constant prepayment rate for every group, e.g. 20 for 20% CPR (default: the pricing assumption)",
     )
-    .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150");
+    .option("--ppc <percent>", "percent of the pricing prepayment curve, e.g. 150")
+    .option("--psa <percent>", "percent of the PSA benchmark, e.g. 150 (0.2% CPR rising to 6% in month 30)");
   return losses(c);
 };
 
@@ -36,6 +37,7 @@ const scenario = (c: Command) => {
 const losses = (c: Command) =>
   c
     .option("--cdr <percent>", "constant default rate, e.g. 5 for 5% CDR (default 0)")
+    .option("--sda <percent>", "percent of the Standard Default Assumption curve, e.g. 100, instead of --cdr")
     .option("--severity <percent>", "loss severity on liquidation, e.g. 35 (default 35)")
     .option("--lag <months>", "months from default to liquidation (default 12)")
     .option(

@@ -3,6 +3,7 @@
  * annual rates (CPR, CDR) into monthly ones (SMM, MDR).
  */
 import { Decimal, ONE } from "../core/money.ts";
+import { psaCpr } from "./standard/rates.ts";
 import type { Assumptions, PrepaymentCurve } from "./types.ts";
 
 /** True if `x` is a prepayment curve object (not a Decimal, not a by-group record). */
@@ -35,6 +36,7 @@ export function prepaymentCurveFor(assumptions: Pick<Assumptions, "cpr">, group:
 export function cprForMonth(curve: PrepaymentCurve, month: number): Decimal {
   const k = curve.multiplier ?? ONE;
   if (curve.kind === "constant") return curve.cpr.times(k);
+  if (curve.kind === "psa") return psaCpr(k, month);
   if (month >= curve.rampMonths || curve.rampMonths <= 1) return curve.endCpr.times(k);
   const step = curve.endCpr.minus(curve.startCpr).div(curve.rampMonths - 1);
   return curve.startCpr.plus(step.times(month - 1)).times(k);

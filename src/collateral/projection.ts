@@ -7,7 +7,8 @@ import { Decimal, ONE, ZERO, cents, sum, type Money } from "../core/money.ts";
 import { scheduledPrincipal } from "./amortization.ts";
 import { cprForMonth, monthlyRate, prepaymentCurveFor } from "./prepayment.ts";
 import { adjustRate, isAdjustmentMonth } from "./rate-reset.ts";
-import type { Assumptions, CollateralPeriod, GroupCollections, PoolTerms, PrepaymentCurve } from "./types.ts";
+import { sdaCdr } from "./standard/rates.ts";
+import type { Assumptions, CollateralPeriod, GroupCollections, PoolTerms, PrepaymentCurve, SdaCurve } from "./types.ts";
 import { validateProjectionInputs } from "./validate.ts";
 
 /** Options of `project`. */
@@ -40,7 +41,8 @@ interface GroupState {
 }
 
 interface Scenario {
-  mdr: Decimal;
+  /** The monthly default rate of month m. */
+  mdr: (m: number) => Decimal;
   severity: Decimal;
   lag: number;
   advancing: boolean;
@@ -77,7 +79,7 @@ function step(s: GroupState, m: number, sc: Scenario): GroupCollections {
   const left = Math.max(1, term - m + 1);
   const share = amortizedShare(s.rate, left);
   const prior = s.performing;
-  const mdr = m > term - sc.lag ? ZERO : sc.mdr;
+  const mdr = m > term - sc.lag ? ZERO : sc.mdr(m);
   const newDefaults = cents(prior.times(mdr));
 
   // Liquidations: every month's defaults `lag` months on (this month's own, with no lag); at the last scheduled month, all of them.
@@ -163,7 +165,15 @@ export function project(
 
   const smmCache = new Map<string, Decimal>();
   const sc: Scenario = {
-    mdr: monthlyRate(assumptions.cdr),
+    mdr: Decimal.isDecimal(assumptions.cdr)
+      ? (
+          (flat) => () =>
+            flat
+        )(monthlyRate(assumptions.cdr as Decimal))
+      : (
+          (sda) => (m: number) =>
+            monthlyRate(sdaCdr(sda.multiple, m))
+        )(assumptions.cdr as SdaCurve),
     severity: assumptions.severity,
     lag: assumptions.recoveryLagMonths,
     advancing: assumptions.advancing ?? true,

@@ -69,8 +69,28 @@ export interface RampCpr {
   multiplier?: Decimal;
 }
 
+/**
+ * The PSA benchmark (Standard Formulas SF-6): 0.2% CPR in month 1 rising by 0.2% a month to 6% in
+ * month 30, flat after, times `multiplier` (1.5 = 150% PSA). Months are projection months (loan
+ * seasoning is not modelled: month 1 is the first Due Period after the Cut-off Date).
+ */
+export interface PsaCpr {
+  kind: "psa";
+  multiplier?: Decimal;
+}
+
 /** A prepayment curve: the CPR of each projection month. */
-export type PrepaymentCurve = ConstantCpr | RampCpr;
+export type PrepaymentCurve = ConstantCpr | RampCpr | PsaCpr;
+
+/**
+ * The Standard Default Assumption (SF-20) at `multiple` (1 = 100% SDA): an annual default rate by
+ * month rising 0.02% a month to 0.60% at month 30, flat to month 60, falling to 0.03% at month 120,
+ * flat after; none in the last `recoveryLagMonths` months.
+ */
+export interface SdaCurve {
+  kind: "sda";
+  multiple: Decimal;
+}
 
 /** A prepayment / default scenario. */
 export interface Assumptions {
@@ -80,8 +100,8 @@ export interface Assumptions {
    * Read it through `cprForMonth` / `prepaymentCurveFor` (src/collateral/prepayment.ts).
    */
   cpr: Decimal | PrepaymentCurve | Record<string, Decimal | PrepaymentCurve>;
-  /** Constant default rate, annual decimal in [0, 1] (0.05 = 5% CDR), for every group. */
-  cdr: Decimal;
+  /** Default rate for every group: a constant CDR, annual decimal in [0, 1] (0.05 = 5% CDR), or a multiple of the SDA curve. */
+  cdr: Decimal | SdaCurve;
   /** Loss severity on liquidation, decimal in [0, 1] (0.35 = 35% of the defaulted balance is lost). */
   severity: Decimal;
   /** Months from default to liquidation, a whole number ≥ 0 (0 = liquidated in the month of default). */

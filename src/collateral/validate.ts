@@ -2,7 +2,7 @@
  * Checks of the projection's inputs (pool terms, assumptions, options), as PA5001 diagnostics.
  */
 import { diag, type Diagnostic, type SourceLocation } from "../core/diagnostics.ts";
-import { ONE, ZERO, cents, formatPercent, type Decimal } from "../core/money.ts";
+import { Decimal, ONE, ZERO, cents, formatPercent } from "../core/money.ts";
 import { cprForMonth, prepaymentCurveFor } from "./prepayment.ts";
 import type { Assumptions, PoolTerms, PrepaymentCurve } from "./types.ts";
 
@@ -28,7 +28,17 @@ export function validateProjectionInputs(
 
   if (!isWhole(maxPeriods, 1))
     bad(`maxPeriods is ${maxPeriods}`, "give a whole number of months ≥ 1 (default: the longest remaining term)");
-  inUnit(assumptions.cdr, "the CDR", "write an annual default rate as a decimal: 0.05 for 5% CDR");
+  if (Decimal.isDecimal(assumptions.cdr))
+    inUnit(assumptions.cdr as Decimal, "the CDR", "write an annual default rate as a decimal: 0.05 for 5% CDR");
+  else {
+    const sda = assumptions.cdr as { multiple: Decimal };
+    // 100% SDA peaks at 0.60% a year: the multiple may reach 166⅔ before the rate passes 100%.
+    if (sda.multiple.lt(ZERO) || sda.multiple.times("0.006").gt(ONE))
+      bad(
+        `the SDA multiple is ${sda.multiple.toString()}`,
+        "give a multiple from 0 (0% SDA) to 166 (the curve peaks at 0.6% × the multiple)",
+      );
+  }
   inUnit(assumptions.severity, "the loss severity", "write the severity as a decimal: 0.35 for 35%");
   if (!isWhole(assumptions.recoveryLagMonths, 0)) {
     bad(
@@ -104,7 +114,7 @@ function checkCurve(curve: PrepaymentCurve, g: string, bad: (m: string, h: strin
     return;
   }
   // the curve is linear then flat, so its extremes are at month 1 and at the end of the ramp
-  const last = curve.kind === "ramp" ? curve.rampMonths : 1;
+  const last = curve.kind === "ramp" ? curve.rampMonths : curve.kind === "psa" ? 30 : 1;
   for (const m of [1, last]) {
     const cpr = cprForMonth(curve, m);
     if (cpr.lt(ZERO) || cpr.gt(ONE)) {

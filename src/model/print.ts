@@ -169,7 +169,9 @@ export function printModel(m: DealModel): string {
       out.push(
         q.kind === "constant"
           ? `    pricing: ${num(q.cpr)} CPR`
-          : `    pricing: ${num(q.startCpr)} to ${num(q.endCpr)} CPR over ${q.rampMonths} months × ${q.multiplier ? num(q.multiplier) : "1"}`,
+          : q.kind === "psa"
+            ? `    pricing: ${q.multiplier ? num(q.multiplier) : "1"} × PSA`
+            : `    pricing: ${num(q.startCpr)} to ${num(q.endCpr)} CPR over ${q.rampMonths} months × ${q.multiplier ? num(q.multiplier) : "1"}`,
       );
   }
   out.push("", "classes:");

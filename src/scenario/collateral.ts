@@ -49,6 +49,7 @@ export function collateralFor(model: DealModel, scenario: Scenario): ScenarioCol
   let cpr: Assumptions["cpr"];
   const p = scenario.prepayment;
   if (p.kind === "cpr") cpr = p.cpr;
+  else if (p.kind === "psa") cpr = { kind: "psa", multiplier: p.multiple };
   else {
     const scaled: Record<string, PrepaymentCurve> = {};
     for (const g of groups) {
@@ -61,7 +62,8 @@ export function collateralFor(model: DealModel, scenario: Scenario): ScenarioCol
           }),
         ]);
       const multiplier = (c.multiplier ?? new Decimal(1)).times(p.multiple);
-      const base = c.kind === "constant" ? c.cpr : Decimal.max(c.startCpr, c.endCpr);
+      const base =
+        c.kind === "constant" ? c.cpr : c.kind === "psa" ? new Decimal("0.06") : Decimal.max(c.startCpr, c.endCpr);
       const peak = base.times(multiplier);
       if (peak.gt(1))
         throw new PactaError([
@@ -79,7 +81,7 @@ export function collateralFor(model: DealModel, scenario: Scenario): ScenarioCol
     pools,
     {
       cpr,
-      cdr: scenario.cdr,
+      cdr: scenario.sda ? { kind: "sda", multiple: scenario.sda } : scenario.cdr,
       severity: scenario.severity,
       recoveryLagMonths: scenario.recoveryLagMonths,
       advancing: scenario.advancing,

@@ -15,6 +15,10 @@ export interface ScenarioOptions {
   cdr?: string;
   severity?: string;
   lag?: string;
+  /** Percent of the PSA benchmark ("150"), instead of --cpr or --ppc. */
+  psa?: string;
+  /** Percent of the SDA default curve ("100"), instead of --cdr. */
+  sda?: string;
   /** False for `--no-advancing`: defaulted loans pay nothing until liquidated. */
   advancing?: boolean;
 }
@@ -70,7 +74,7 @@ export function wholeOption(name: string, text: string): number {
  */
 export function scenarioFromOptions(o: ScenarioOptions): Scenario {
   if (o.collateral !== undefined) {
-    if (o.cpr || o.ppc || o.cdr || o.severity || o.lag || o.advancing === false)
+    if (o.cpr || o.ppc || o.psa || o.cdr || o.sda || o.severity || o.lag || o.advancing === false)
       throw new PactaError([
         diag("PA5001", cli, {
           message:
@@ -80,22 +84,33 @@ export function scenarioFromOptions(o: ScenarioOptions): Scenario {
       ]);
     return { kind: "remittance", file: o.collateral };
   }
-  if (o.cpr !== undefined && o.ppc !== undefined)
+  if ([o.cpr, o.ppc, o.psa].filter((x) => x !== undefined).length > 1)
     throw new PactaError([
       diag("PA5001", cli, {
-        message: "give either --cpr or --ppc, not both",
-        hint: "--cpr is a constant speed; --ppc scales the pricing curve",
+        message: "give one of --cpr, --ppc and --psa",
+        hint: "--cpr is a constant speed; --ppc scales the pricing curve; --psa scales the PSA benchmark",
       }),
     ]);
-  return {
+  if (o.cdr !== undefined && o.sda !== undefined)
+    throw new PactaError([
+      diag("PA5001", cli, {
+        message: "give either --cdr or --sda, not both",
+        hint: "--cdr is a constant default rate; --sda scales the Standard Default Assumption curve",
+      }),
+    ]);
+  const scenario: Scenario = {
     kind: "projection",
     prepayment:
       o.cpr !== undefined
         ? { kind: "cpr", cpr: percentOption("cpr", o.cpr) }
-        : { kind: "pricing", multiple: o.ppc !== undefined ? percentOption("ppc", o.ppc, 1000) : new Decimal(1) },
+        : o.psa !== undefined
+          ? { kind: "psa", multiple: percentOption("psa", o.psa, 1666) }
+          : { kind: "pricing", multiple: o.ppc !== undefined ? percentOption("ppc", o.ppc, 1000) : new Decimal(1) },
     cdr: o.cdr !== undefined ? percentOption("cdr", o.cdr) : new Decimal(0),
     severity: o.severity !== undefined ? percentOption("severity", o.severity) : new Decimal("0.35"),
     recoveryLagMonths: o.lag !== undefined ? wholeOption("lag", o.lag) : 12,
     advancing: o.advancing !== false,
   };
+  if (o.sda !== undefined) scenario.sda = percentOption("sda", o.sda, 16666);
+  return scenario;
 }

@@ -11,14 +11,18 @@ export type PrepaymentAssumption =
   /** Constant prepayment rate, annual decimal (0.20 = 20% CPR), for every group. */
   | { kind: "cpr"; cpr: Decimal }
   /** A multiple of each group's stated pricing assumption (1.5 = 150% PPC). */
-  | { kind: "pricing"; multiple: Decimal };
+  | { kind: "pricing"; multiple: Decimal }
+  /** A multiple of the PSA benchmark (1.5 = 150% PSA), by projection month. */
+  | { kind: "psa"; multiple: Decimal };
 
 /** A projection of the loans under assumptions. */
 export interface ProjectionScenario {
   kind: "projection";
   prepayment: PrepaymentAssumption;
-  /** Constant default rate, annual decimal (0.05 = 5% CDR). */
+  /** Constant default rate, annual decimal (0.05 = 5% CDR); ignored when `sda` is given. */
   cdr: Decimal;
+  /** A multiple of the Standard Default Assumption curve (1 = 100% SDA), instead of a constant CDR. */
+  sda?: Decimal;
   /** Loss severity on liquidation, decimal (0.35 = 35%). */
   severity: Decimal;
   /** Months from default to liquidation. */

@@ -44,3 +44,33 @@ describe("--out", () => {
     expect(existsSync("agreements/ramp-2002-rs1/amendment-2.pacta")).toBe(false);
   });
 });
+
+describe("PSA and SDA scenarios", () => {
+  it("run RS1 at 150% PSA and 100% SDA, and say so", () => {
+    const r = pacta(
+      "run",
+      "agreements/ramp-2002-rs1",
+      "--psa",
+      "150",
+      "--sda",
+      "100",
+      "--periods",
+      "2",
+      "--format",
+      "json",
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).collateral).toBe(
+      "projection at 150% PSA, 100% SDA, 35% severity, 12-month recovery lag",
+    );
+  });
+
+  it("refuse two prepayment speeds or two default assumptions", () => {
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--psa", "150", "--cpr", "10").stderr).toContain(
+      "give one of --cpr, --ppc and --psa",
+    );
+    expect(pacta("run", "agreements/ramp-2002-rs1", "--sda", "100", "--cdr", "2").stderr).toContain(
+      "give either --cdr or --sda, not both",
+    );
+  });
+});

@@ -74,5 +74,19 @@ describe("Cash Flow B: the same pool at 150% PSA and 100% SDA", () => {
     );
     const total = months.reduce((t, s) => t.plus(s.principalLoss), ZERO);
     expect(total.toDecimalPlaces(0).toString()).toBe("555201");
+    // pacta's projection at --psa 150 --sda 100 on the same pool: the same months, to the dollar.
+    const ours = project([pool], {
+      cpr: { kind: "psa", multiplier: d("1.5") },
+      cdr: { kind: "sda", multiple: d(1) },
+      severity: d("0.2"),
+      recoveryLagMonths: 12,
+      indexRates: {},
+    }).map((p) => p.groups["A"]!);
+    months.forEach((s, i) => {
+      const g = ours[i]!;
+      expect(g.prepayments.minus(s.voluntaryPrepayments).abs().lte(1), `month ${i + 1} prepayments`).toBe(true);
+      expect(g.newDefaults.minus(s.newDefaults).abs().lte(1), `month ${i + 1} defaults`).toBe(true);
+      expect(g.realizedLoss.minus(s.principalLoss).abs().lte(1), `month ${i + 1} loss`).toBe(true);
+    });
   });
 });
