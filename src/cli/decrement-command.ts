@@ -34,7 +34,12 @@ export function decrementCommand(dir: string, o: RunCommandOptions & { speeds?: 
   const runs = list.map((speed) => runLoaded(deal, { ...o, ...(useCpr ? { cpr: speed } : { ppc: speed }) }));
   const labels = list.map((x) => `${x.replace(/%$/, "")}% ${useCpr ? "CPR" : "PPC"}`);
   const closing = deal.versioned.views[0]!.calendar!.closingDate!;
-  const losses = describeLosses(runs[0]!.scenario!);
+  const scenario = runs[0]!.scenario!;
+  const call =
+    scenario.kind === "projection" && scenario.cleanUpCall
+      ? `; to the ${scenario.cleanUpCall.times(100).toString()}% clean-up call`
+      : "; to maturity";
+  const losses = describeLosses(scenario) + call;
   emit(
     renderDecrementTables(
       decrementTables(runs, labels, closing),

@@ -43,6 +43,11 @@ const losses = (c: Command) =>
     .option(
       "--no-advancing",
       "the servicer advances nothing: defaulted loans pay no interest or principal until liquidated",
+    )
+    .option("--to-call", "run to the optional termination (clean-up call) at 10% of the cut-off balance")
+    .option(
+      "--call-percent <percent>",
+      "the clean-up call's threshold, percent of the cut-off balance (implies --to-call)",
     );
 
 scenario(

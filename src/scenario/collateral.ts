@@ -9,6 +9,8 @@ import { project } from "../collateral/projection.ts";
 import { readCollateralCsv } from "../collateral/csv.ts";
 import type { Assumptions, CollateralPeriod, PrepaymentCurve } from "../collateral/types.ts";
 import type { DealModel } from "../model/types.ts";
+import { scheduleDate } from "../collateral/calendar.ts";
+import { scheduleOf } from "../engine/run.ts";
 import { describeScenario } from "./describe.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -89,5 +91,44 @@ export function collateralFor(model: DealModel, scenario: Scenario): ScenarioCol
     },
     { source: "<scenario>" },
   );
+  if (scenario.cleanUpCall) {
+    const called = exerciseCall(model, periods, scenario.cleanUpCall);
+    return { periods: called.periods, source: `${describeScenario(scenario)}${called.words}`, scenario };
+  }
   return { periods, source: describeScenario(scenario), scenario };
+}
+
+/**
+ * The optional termination: on the first Distribution Date whose aggregate beginning Stated
+ * Principal Balance is at or below `threshold` × the aggregate cut-off balance, every loan still
+ * outstanding (performing or in foreclosure) is purchased at its unpaid principal balance, which
+ * arrives as a prepayment in full; the collections end there. Returns the periods and how the
+ * source names the call ("" when it is never reached).
+ */
+function exerciseCall(
+  model: DealModel,
+  periods: CollateralPeriod[],
+  threshold: Decimal,
+): { periods: CollateralPeriod[]; words: string } {
+  const cutoff = [...model.groups.values()].reduce((t, g) => t.plus(g.pool.cutoffBalance), new Decimal(0));
+  const limit = cutoff.times(threshold);
+  const at = periods.findIndex((p) =>
+    Object.values(p.groups)
+      .reduce((t, g) => t.plus(g.beginningBalance), new Decimal(0))
+      .lte(limit),
+  );
+  const pct = `${threshold.times(100).toString()}%`;
+  if (at < 0) return { periods, words: `, to the ${pct} clean-up call (not reached)` };
+  const last = periods[at]!;
+  const groups = Object.fromEntries(
+    Object.entries(last.groups).map(([name, g]) => [
+      name,
+      { ...g, prepayments: g.prepayments.plus(g.endingBalance), endingBalance: new Decimal(0) },
+    ]),
+  );
+  const date = scheduleDate(scheduleOf(model), at + 1);
+  return {
+    periods: [...periods.slice(0, at), { ...last, groups }],
+    words: `, to the ${pct} clean-up call, exercised on Distribution Date ${at + 1} (${date})`,
+  };
 }

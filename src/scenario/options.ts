@@ -19,6 +19,10 @@ export interface ScenarioOptions {
   psa?: string;
   /** Percent of the SDA default curve ("100"), instead of --cdr. */
   sda?: string;
+  /** True for `--to-call`: the run goes to the optional termination. */
+  toCall?: boolean;
+  /** The optional termination's threshold, percent of the cut-off balance ("10"); implies `toCall`. */
+  callPercent?: string;
   /** False for `--no-advancing`: defaulted loans pay nothing until liquidated. */
   advancing?: boolean;
 }
@@ -74,7 +78,7 @@ export function wholeOption(name: string, text: string): number {
  */
 export function scenarioFromOptions(o: ScenarioOptions): Scenario {
   if (o.collateral !== undefined) {
-    if (o.cpr || o.ppc || o.psa || o.cdr || o.sda || o.severity || o.lag || o.advancing === false)
+    if (o.cpr || o.ppc || o.psa || o.cdr || o.sda || o.severity || o.lag || o.advancing === false || o.toCall)
       throw new PactaError([
         diag("PA5001", cli, {
           message:
@@ -112,5 +116,8 @@ export function scenarioFromOptions(o: ScenarioOptions): Scenario {
     advancing: o.advancing !== false,
   };
   if (o.sda !== undefined) scenario.sda = percentOption("sda", o.sda, 16666);
+  if (o.toCall || o.callPercent !== undefined)
+    scenario.cleanUpCall =
+      o.callPercent !== undefined ? percentOption("call-percent", o.callPercent) : new Decimal("0.1");
   return scenario;
 }

@@ -29,6 +29,13 @@ export interface ProjectionScenario {
   recoveryLagMonths: number;
   /** Whether the servicer advances principal and interest on defaulted loans until liquidation (default true). */
   advancing: boolean;
+  /**
+   * The optional termination (clean-up call), when the run goes to the call: exercised on the
+   * first Distribution Date whose aggregate Stated Principal Balance is at or below this share of
+   * the aggregate Cut-off Date balance (0.10 = 10%, RS1's shelf), the loans being purchased at
+   * their unpaid principal balance.
+   */
+  cleanUpCall?: Decimal;
 }
 
 /** Actual collections, read from a remittance CSV (docs/collateral.md). */
